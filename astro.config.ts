@@ -1,0 +1,30 @@
+import { unified } from '@astrojs/markdown-remark';
+import { defineConfig } from 'astro/config';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+
+/**
+ * Deployment is configured by the environment, so one build command serves every host:
+ * - BASE_PATH: sub-path the site is served under (default `/`), e.g. `/archive/`;
+ * - SITE_URL: canonical origin (default: none; canonical URLs and the sitemap need it).
+ */
+function basePath(raw: string | undefined): string {
+  if (!raw || raw === '/') return '/';
+  const trimmed = raw.replace(/^\/+|\/+$/g, '');
+  if (!/^[A-Za-z0-9._~\-/]+$/.test(trimmed)) {
+    throw new Error(`BASE_PATH=${raw}: only URL path characters are allowed (letters, digits, . _ ~ - /)`);
+  }
+  return `/${trimmed}/`;
+}
+
+export default defineConfig({
+  site: process.env.SITE_URL || undefined,
+  base: basePath(process.env.BASE_PATH),
+  trailingSlash: 'always',
+  output: 'static',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  devToolbar: { enabled: false },
+  markdown: {
+    // Astro 7 renders Markdown with Sätteri by default, which cannot run remark plugins.
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+  },
+});
