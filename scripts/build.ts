@@ -37,3 +37,4 @@ if (!values['skip-normalize']) stage('normalize', process.execPath, [join(root, 
 stage('astro', bin('astro'), ['build', '--outDir', outDir, '--silent']);
 const searchIndexer = join(root, 'scripts/search/index.ts');
 if (existsSync(searchIndexer)) stage('search', process.execPath, [searchIndexer, '--site', outDir]);
+stage('headers', process.execPath, [join(root, 'scripts/headers.ts'), '--site', outDir]);
