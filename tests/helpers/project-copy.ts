@@ -1,0 +1,81 @@
+/**
+ * A throw-away copy of the project for tests that build it for real with other inputs or in
+ * another place (tests/hostile/, tests/site/reproducible.test.ts), so they never touch the
+ * working tree's content/generated, dist/ or caches, nor the builds other tests read.
+ *
+ * What is copied: the tree without node_modules, build outputs, caches, reports and .git.
+ * node_modules becomes a real directory whose entries are symlinks into the project's own
+ * node_modules: nothing is installed, but Astro's cache (node_modules/.astro, where its
+ * content data store lives during a build) and Vite's stay private to the copy, so two copies
+ * can build at the same time without sharing state.
+ */
+import { spawn } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative, sep } from 'node:path';
+import { projectRoot } from './builds.ts';
+
+/** Top-level entries never copied (outputs, caches, VCS). */
+const skipTop = new Set(['node_modules', 'dist', '.astro', '.git', 'reports', '.bench', 'coverage']);
+/** Paths (relative, with `/`) never copied. */
+const skipPaths = new Set(['content/generated']);
+/** node_modules entries that are caches written by tools: left out so each copy has its own. */
+const skipModules = new Set(['.astro', '.vite', '.cache', '.vitest', '.setup-stamp']);
+
+export interface ProjectCopy {
+  dir: string;
+  /** runs a command in the copy; never throws, resolves with exit code and output */
+  run(args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+  remove(): void;
+}
+
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+export function copyProject(label = 'copy', parent = tmpdir()): ProjectCopy {
+  const dir = mkdtempSync(join(parent, `archive-${label}-`));
+  cpSync(projectRoot, dir, {
+    recursive: true,
+    filter: (src) => {
+      const rel = relative(projectRoot, src).split(sep).join('/');
+      if (rel === '') return true;
+      const top = rel.split('/')[0]!;
+      if (skipTop.has(top) || top.startsWith('.test-builds')) return false;
+      return !skipPaths.has(rel);
+    },
+  });
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules);
+  for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (skipModules.has(entry)) continue;
+    symlinkSync(join(projectRoot, 'node_modules', entry), join(modules, entry));
+  }
+  return {
+    dir,
+    run: (args, env = {}) => runNode(dir, args, env),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** Runs `node …args` (the Node running the tests) in `cwd`. */
+export function runNode(cwd: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<RunResult> {
+  const started = performance.now();
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, args, {
+      cwd,
+      env: { ...process.env, BASE_PATH: '', SITE_URL: '', ...env, PATH: `${join(cwd, 'node_modules', '.bin')}:${process.env.PATH ?? ''}` },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (d: string) => (stdout += d));
+    child.stderr.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    child.on('close', (code) => resolve({ code, stdout, stderr, ms: Math.round(performance.now() - started) }));
+  });
+}
+
+/** The name a copy's directory was given (for messages). */
+export const copyName = (copy: ProjectCopy): string => basename(copy.dir);
