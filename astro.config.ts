@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeParagraphAnchors from './src/lib/rehype-paragraph-anchors.ts';
 
 /**
  * Deployment is configured by the environment, so one build command serves every host:
@@ -25,6 +26,7 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default, which cannot run remark plugins.
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], smartypants: false }),
+    // Every article paragraph gets an id and a visible ¶ permalink (src/lib/rehype-paragraph-anchors.ts).
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeParagraphAnchors], smartypants: false }),
   },
 });

@@ -1,0 +1,49 @@
+/**
+ * Every hand-written link and asset goes through `href()`, so the site works at the domain root
+ * and under a sub-path (`BASE_PATH=/archive/`): Astro applies `base` to its own assets only.
+ */
+
+/** Joins a base (`/` or `/archive/`) and a site-relative path (`visits/x/`, `/visits/x/`, ``). */
+export function joinBase(base: string, path = ''): string {
+  const b = base.endsWith('/') ? base : `${base}/`;
+  return b + path.replace(/^\/+/, '');
+}
+
+/** A link to a page or file of this site, e.g. `href('visits/2019/')` → `/archive/visits/2019/`. */
+export function href(path = ''): string {
+  return joinBase(import.meta.env.BASE_URL, path);
+}
+
+/** The absolute URL of a site path when the canonical origin (`SITE_URL`) is known, else undefined. */
+export function absoluteUrl(site: URL | string | undefined, pathWithBase: string): string | undefined {
+  if (!site) return undefined;
+  return new URL(pathWithBase, site).href;
+}
+
+/** Path segment for a file name that may hold spaces or Chinese characters. */
+export function fileSegment(name: string): string {
+  return encodeURIComponent(name);
+}
+
+/** Site-relative paths of the pages, in one place (the URL scheme others rely on). */
+export const paths = {
+  home: () => '',
+  visits: () => 'visits/',
+  visit: (id: string) => `visits/${id}/`,
+  year: (year: number | string) => `visits/${year}/`,
+  visitsOfProvince: (id: string) => `visits/province/${id}/`,
+  visitsOfLeader: (id: string) => `visits/leader/${id}/`,
+  leaders: () => 'leaders/',
+  leader: (id: string) => `leaders/${id}/`,
+  provinces: () => 'provinces/',
+  province: (id: string) => `provinces/${id}/`,
+  search: () => 'search/',
+  source: (file: string) => `sources/${fileSegment(file)}`,
+  feed: () => 'feed.xml',
+  sitemap: () => 'sitemap.xml',
+} as const;
+
+/** Page N (1-based) of a paginated list whose first page is `first` (ends in `/`). */
+export function pagePath(first: string, page: number): string {
+  return page <= 1 ? first : `${first}page/${page}/`;
+}

@@ -1,0 +1,23 @@
+/**
+ * `/sources/<file>`: each visit's raw source exactly as received (bytes identical), from
+ * content/sources/. A static endpoint: the host serves it by its extension (`.txt` → text/plain).
+ */
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { APIRoute } from 'astro';
+import { getArchive } from '../../lib/data.ts';
+
+const sourcesDir = resolve(process.cwd(), 'content/sources');
+
+export async function getStaticPaths() {
+  const archive = await getArchive();
+  const files = [...new Set(archive.visits.map((v) => v.data.source.file))].sort();
+  return files.map((file) => ({ params: { file } }));
+}
+
+export const GET: APIRoute = async ({ params }) => {
+  const file = params.file!;
+  if (file.includes('/') || file.includes('\\') || file.startsWith('.')) throw new Error(`sources: refusing file name ${file}`);
+  const bytes = await readFile(join(sourcesDir, file));
+  return new Response(bytes);
+};
