@@ -1,0 +1,154 @@
+/**
+ * Builds the search index of a built site (run by scripts/build.ts after `astro build`):
+ *
+ *   node scripts/search/index.ts --site dist [--content content/generated]
+ *
+ * Reads the records the pipeline wrote (visits as Markdown, leaders and provinces as JSON),
+ * turns every visit, leader and province page into a Pagefind custom record (records.ts) and
+ * writes the Pagefind bundle to <site>/pagefind/ and the traditional → simplified table to
+ * <site>/search/t2s.txt. Result URLs follow BASE_PATH, like the site.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import * as pagefind from 'pagefind';
+import { pinyin } from 'pinyin-pro';
+import remarkCjkFriendly from 'remark-cjk-friendly';
+import { parse as parseYaml } from 'yaml';
+import { leaderSchema, provinceSchema, visitSchema, type Province } from '../../src/schemas.ts';
+import { decode, formatT2S, segments } from '../../src/scripts/search/text.ts';
+import { htmlToText } from './html-text.ts';
+import { leaderRecord, provinceRecord, type SearchRecord, visitRecord } from './records.ts';
+import { buildT2S } from './t2s.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    site: { type: 'string' },
+    content: { type: 'string', default: join(root, 'content/generated') },
+  },
+});
+if (!values.site) {
+  console.error('usage: node scripts/search/index.ts --site <built site dir> [--content <generated records dir>]');
+  process.exit(2);
+}
+const site = resolve(values.site);
+const content = resolve(values.content!);
+
+/** Same rule as astro.config.ts. */
+function basePath(raw: string | undefined): string {
+  if (!raw || raw === '/') return '/';
+  return `/${raw.replace(/^\/+|\/+$/g, '')}/`;
+}
+const base = basePath(process.env.BASE_PATH);
+
+function fail(message: string): never {
+  console.error(`search: ${message}`);
+  process.exit(1);
+}
+
+function files(dir: string, ext: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...files(path, ext));
+    else if (name.endsWith(ext)) out.push(path);
+  }
+  return out;
+}
+
+const idOf = (dir: string, file: string, ext: string) => relative(dir, file).slice(0, -ext.length).split(/[\\/]/).join('/');
+
+function readJson<T>(file: string, schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: Array<{ path: PropertyKey[]; message: string }> } } }): T {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (e) {
+    fail(`${relative(root, file)}: not valid JSON (${(e as Error).message})`);
+  }
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail(`${relative(root, file)}: ${issue.path.join('.') || '(root)'}: ${issue.message}`);
+  }
+  return parsed.data;
+}
+
+const started = performance.now();
+const provinces = new Map<string, Province>();
+for (const file of files(join(content, 'provinces'), '.json')) {
+  provinces.set(idOf(join(content, 'provinces'), file, '.json'), readJson(file, provinceSchema));
+}
+
+const records: SearchRecord[] = [];
+const missingPages: string[] = [];
+const pageExists = (path: string) => existsSync(join(site, path, 'index.html'));
+
+const markdown = await createMarkdownProcessor({ remarkPlugins: [remarkCjkFriendly], smartypants: false, syntaxHighlight: false });
+for (const file of files(join(content, 'visits'), '.md')) {
+  const id = idOf(join(content, 'visits'), file, '.md');
+  const source = readFileSync(file, 'utf8');
+  const match = /^\uFEFF?---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/.exec(source);
+  if (!match) fail(`${relative(root, file)}:1: no front matter (--- … ---)`);
+  let frontmatter: unknown;
+  try {
+    // YAML 1.2 (package yaml): dates stay strings, as the schema wants
+    frontmatter = parseYaml(match[1]!);
+  } catch (e) {
+    fail(`${relative(root, file)}: front matter is not valid YAML (${(e as Error).message})`);
+  }
+  const body = source.slice(match[0].length);
+  const parsed = visitSchema.safeParse(frontmatter);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    fail(`${relative(root, file)}: front matter ${issue.path.join('.')}: ${issue.message}`);
+  }
+  if (!pageExists(`visits/${id}`)) missingPages.push(`visits/${id}/`);
+  const html = (await markdown.render(body)).code;
+  records.push(visitRecord({ id, data: parsed.data, text: htmlToText(html) }, provinces, base));
+}
+for (const file of files(join(content, 'leaders'), '.json')) {
+  const id = idOf(join(content, 'leaders'), file, '.json');
+  const data = readJson(file, leaderSchema);
+  if (!pageExists(`leaders/${id}`)) missingPages.push(`leaders/${id}/`);
+  const syllables = pinyin(data.name, { toneType: 'none', type: 'array' });
+  records.push(leaderRecord({ id, data }, provinces, base, syllables.join('') === data.pinyinPlain ? syllables : []));
+}
+for (const [id, data] of provinces) {
+  if (!pageExists(`provinces/${id}`)) missingPages.push(`provinces/${id}/`);
+  records.push(provinceRecord({ id, data }, base));
+}
+if (missingPages.length > 0) {
+  console.warn(`search: warning: ${missingPages.length} record(s) have no page in ${relative(root, site) || site} (indexed anyway): ${missingPages.slice(0, 5).join(', ')}${missingPages.length > 5 ? ' …' : ''}`);
+}
+
+const { index, errors } = await pagefind.createIndex({ forceLanguage: 'unknown' });
+if (!index) fail(`pagefind: ${errors.join('; ')}`);
+for (const record of records) {
+  const res = await index.addCustomRecord(record);
+  if (res.errors.length) fail(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
+}
+const outputPath = join(site, 'pagefind');
+rmSync(outputPath, { recursive: true, force: true });
+const written = await index.writeFiles({ outputPath });
+if (written.errors.length) fail(`pagefind: ${written.errors.join('; ')}`);
+await pagefind.close();
+
+// the browser bundle needs only the search API; drop Pagefind's stock UI files
+for (const name of readdirSync(outputPath)) {
+  if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) rmSync(join(outputPath, name));
+}
+
+const runs: string[] = [];
+for (const r of records) for (const seg of segments(decode(r.content))) if (seg.han) runs.push(seg.text);
+const table = buildT2S(runs);
+mkdirSync(join(site, 'search'), { recursive: true });
+writeFileSync(join(site, 'search', 't2s.txt'), formatT2S(table));
+
+const count = (type: string) => records.filter((r) => r.meta.type === type).length;
+console.log(
+  `search: indexed ${count('visit')} visits, ${count('leader')} leaders, ${count('province')} provinces; ` +
+    `${table.size} traditional characters mapped; ${Math.round(performance.now() - started)} ms`,
+);

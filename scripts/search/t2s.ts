@@ -1,0 +1,75 @@
+/**
+ * A traditional → simplified character table restricted to the characters of the index, so the
+ * search page can read 李錦斌, 蕪湖 or 長三角 without shipping OpenCC to the browser.
+ *
+ * Built with opencc-js two ways, both needed:
+ * - every CJK character converted on its own (t→cn, tw→cn, hk→cn): the standard forms;
+ * - every Han run of the corpus converted to traditional (cn→t, cn→tw, cn→hk) and aligned
+ *   character by character: the forms OpenCC picks in context (干 → 幹/乾, 着 → 著 …).
+ * A traditional character keeps every simplified character of the corpus it stands for; the
+ * first is what OpenCC converts it to on its own.
+ */
+import * as OpenCC from 'opencc-js';
+import type { T2S } from '../../src/scripts/search/text.ts';
+
+const ranges: Array<[number, number]> = [
+  [0x3400, 0x4dbf],
+  [0x4e00, 0x9fff],
+  [0xf900, 0xfaff],
+];
+
+type Convert = (text: string) => string;
+const cache = new Map<string, Convert>();
+function converter(from: string, to: string): Convert {
+  const key = `${from}>${to}`;
+  let c = cache.get(key);
+  if (!c) {
+    c = OpenCC.Converter({ from, to } as Parameters<typeof OpenCC.Converter>[0]) as Convert;
+    cache.set(key, c);
+  }
+  return c;
+}
+
+/** Converts each item separately in one call (items joined by newlines, which OpenCC keeps). */
+function convertEach(items: string[], convert: Convert): string[] | null {
+  const out = convert(items.join('\n')).split('\n');
+  return out.length === items.length ? out : null;
+}
+
+export function buildT2S(corpusRuns: Iterable<string>): T2S {
+  const runs = [...new Set(corpusRuns)];
+  const corpus = new Set<string>();
+  for (const run of runs) for (const ch of run) corpus.add(ch);
+
+  const table = new Map<string, string[]>();
+  const add = (t: string, s: string, first = false) => {
+    if (t === s || !corpus.has(s)) return;
+    const list = table.get(t) ?? [];
+    if (!list.includes(s)) first ? list.unshift(s) : list.push(s);
+    table.set(t, list);
+  };
+
+  // 1. every character on its own
+  const all: string[] = [];
+  for (const [from, to] of ranges) for (let cp = from; cp <= to; cp++) all.push(String.fromCodePoint(cp));
+  for (const from of ['hk', 'tw', 't']) {
+    const converted = convertEach(all, converter(from, 'cn'));
+    if (!converted) throw new Error(`t2s: opencc ${from}→cn changed the number of lines`);
+    converted.forEach((s, i) => {
+      if (Array.from(s).length === 1) add(all[i]!, s, from === 't');
+    });
+  }
+
+  // 2. the corpus converted in context, aligned character by character
+  for (const to of ['t', 'tw', 'hk']) {
+    const converted = convertEach(runs, converter('cn', to));
+    if (!converted) throw new Error(`t2s: opencc cn→${to} changed the number of lines`);
+    converted.forEach((t, i) => {
+      const s = Array.from(runs[i]!);
+      const tc = Array.from(t);
+      if (tc.length !== s.length) return;
+      tc.forEach((ch, j) => add(ch, s[j]!));
+    });
+  }
+  return table;
+}

@@ -1,0 +1,291 @@
+/**
+ * Exact Chinese search over the Pagefind bundle (no DOM rendering here; see page.ts).
+ *
+ * A query is split into terms (spaces), each term into its spellings (as typed, and converted from
+ * traditional script with the build's table), each spelling into Pagefind queries (text.ts). The
+ * candidate set is: for every term, the union over its spellings of the pages matching all of the
+ * spelling's Pagefind queries; intersected over terms. Each candidate whose data is loaded is
+ * verified against its decoded text (every Han term must occur as written), so a page that does
+ * not contain the query is never shown.
+ */
+import {
+  containsTerm,
+  decode,
+  normalizeQuery,
+  parseT2S,
+  spellings,
+  splitTerms,
+  type T2S,
+  type TermSearch,
+  termSearch,
+} from './text.ts';
+
+export interface PagefindData {
+  url: string;
+  content: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+}
+export interface PagefindResult {
+  id: string;
+  score: number;
+  words: number[];
+  data(): Promise<PagefindData>;
+}
+export interface PagefindResponse {
+  results: PagefindResult[];
+}
+export interface PagefindApi {
+  options(options: Record<string, unknown>): Promise<void>;
+  init(): Promise<void>;
+  search(term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+}
+
+/**
+ * Loads the Pagefind bundle. Pagefind segments the query with Intl.Segmenter when the page's
+ * language is Chinese, which would cut our bigrams apart; it reads `<html lang>` once, when it is
+ * initialised, so the language is set to `und` for that synchronous call and restored at once.
+ */
+export async function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
+  const api = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js`)) as PagefindApi;
+  await api.options({ basePath: bundleUrl, excerptLength: 0 });
+  const html = document.documentElement;
+  const lang = html.getAttribute('lang');
+  html.setAttribute('lang', 'und');
+  let ready: Promise<void>;
+  try {
+    ready = api.init();
+  } finally {
+    if (lang === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', lang);
+  }
+  await ready;
+  return api;
+}
+
+export type SortOrder = '' | 'date-desc' | 'date-asc';
+export interface Facets {
+  leader?: string;
+  province?: string;
+  year?: string;
+}
+
+export interface Term {
+  /** the term as typed (normalised) */
+  typed: string;
+  spellings: TermSearch[];
+}
+
+export interface Hit {
+  result: PagefindResult;
+  score: number;
+}
+
+export interface LoadedHit {
+  url: string;
+  meta: Record<string, string>;
+  filters: Record<string, string[]>;
+  text: string;
+  /** the spelling of each term found in the text (for highlight and text fragments) */
+  found: string[];
+}
+
+export interface Outcome {
+  query: string;
+  terms: Term[];
+  /** leaders and provinces whose page matches, best first */
+  entities: LoadedHit[];
+  /** visits matching, in display order; load them with `load` */
+  visits: Hit[];
+}
+
+export class Searcher {
+  private t2s: T2S | null = null;
+  private t2sLoading: Promise<T2S | null> | null = null;
+
+  constructor(
+    private readonly api: PagefindApi,
+    private readonly t2sUrl: string,
+  ) {}
+
+  /** The traditional → simplified table, fetched once (only for queries with Han characters). */
+  private table(): Promise<T2S | null> {
+    this.t2sLoading ??= fetch(this.t2sUrl)
+      .then((r) => (r.ok ? r.text() : ''))
+      .then((text) => (this.t2s = parseT2S(text)))
+      .catch(() => null);
+    return this.t2sLoading;
+  }
+
+  async terms(query: string): Promise<Term[]> {
+    const typed = splitTerms(normalizeQuery(query));
+    const table = typed.some((t) => /\p{Script=Han}/u.test(t)) ? await this.table() : this.t2s;
+    const terms: Term[] = [];
+    for (const t of typed) {
+      const list = spellings(t, table)
+        .map(termSearch)
+        .filter((s): s is TermSearch => s !== null);
+      if (list.length > 0) terms.push({ typed: t, spellings: list });
+    }
+    return terms;
+  }
+
+  private async pagefind(query: string | null, filters: Record<string, unknown>, sort?: Record<string, string>): Promise<PagefindResult[]> {
+    const response = await this.api.search(query, { filters, ...(sort ? { sort } : {}) });
+    return response?.results ?? [];
+  }
+
+  /** Candidates for all terms (intersection over terms of the union over spellings). */
+  private async candidates(terms: Term[], filters: Record<string, unknown>, sort?: Record<string, string>): Promise<Hit[]> {
+    let combined: Map<string, Hit> | null = null;
+    for (const term of terms) {
+      const termHits = new Map<string, Hit>();
+      for (const spelling of term.spellings) {
+        let spellingHits: Map<string, Hit> | null = null;
+        for (const q of spelling.searches) {
+          const results = await this.pagefind(q, filters, sort);
+          const next = new Map<string, Hit>();
+          for (const r of results) {
+            if (spellingHits && !spellingHits.has(r.id)) continue;
+            next.set(r.id, { result: r, score: (spellingHits?.get(r.id)?.score ?? 0) + r.score });
+          }
+          spellingHits = next;
+          if (next.size === 0) break;
+        }
+        for (const [id, hit] of spellingHits ?? []) {
+          const prev = termHits.get(id);
+          if (!prev || prev.score < hit.score) termHits.set(id, hit);
+        }
+      }
+      if (combined === null) combined = termHits;
+      else {
+        const next = new Map<string, Hit>();
+        for (const [id, hit] of combined) {
+          const other = termHits.get(id);
+          if (other) next.set(id, { result: hit.result, score: hit.score + other.score });
+        }
+        combined = next;
+      }
+      if (combined.size === 0) break;
+    }
+    const hits = [...(combined ?? new Map<string, Hit>()).values()];
+    if (sort) {
+      // the union of several lists loses Pagefind's order: rank by the order of all the filtered visits
+      const all = terms.length > 0 ? await this.pagefind(null, filters, sort) : [];
+      const rank = new Map(all.map((r, i) => [r.id, i]));
+      hits.sort((a, b) => (rank.get(a.result.id) ?? 0) - (rank.get(b.result.id) ?? 0));
+    } else {
+      hits.sort((a, b) => b.score - a.score);
+    }
+    return hits;
+  }
+
+  /** Loads a hit's data and checks it really contains every term; null when it does not. */
+  async load(hit: Hit, terms: Term[]): Promise<LoadedHit | null> {
+    const data = await hit.result.data();
+    const text = decode(data.content);
+    const found: string[] = [];
+    for (const term of terms) {
+      const spelling = term.spellings.find((s) => !s.han || containsTerm(text, s.text));
+      if (!spelling) return null;
+      if (spelling.han) found.push(matchedText(text, spelling.text));
+    }
+    return { url: data.url, meta: data.meta, filters: data.filters, text, found };
+  }
+
+  async search(query: string, facets: Facets = {}, sort: SortOrder = ''): Promise<Outcome> {
+    const terms = await this.terms(query);
+    const visitFilters: Record<string, unknown> = { kind: 'visit' };
+    if (facets.leader) visitFilters.leader = facets.leader;
+    if (facets.province) visitFilters.province = facets.province;
+    if (facets.year) visitFilters.year = facets.year;
+    const sortOption = sort ? { date: sort === 'date-asc' ? 'asc' : 'desc' } : undefined;
+    const hasFacets = Boolean(facets.leader || facets.province || facets.year);
+
+    let visits: Hit[] = [];
+    if (terms.length > 0) visits = await this.candidates(terms, visitFilters, sortOption);
+    else if (hasFacets) {
+      // no words, only facets: every visit that matches them, newest first unless told otherwise
+      const results = await this.pagefind(null, visitFilters, sortOption ?? { date: 'desc' });
+      visits = results.map((r) => ({ result: r, score: r.score }));
+    }
+
+    let entities: LoadedHit[] = [];
+    if (terms.length > 0) {
+      const hits = await this.candidates(terms, { kind: 'entity' });
+      const loaded = await Promise.all(hits.slice(0, 24).map((h) => this.load(h, terms)));
+      const typed = new Set(terms.flatMap((t) => t.spellings.map((s) => s.text)));
+      entities = loaded
+        .filter((h): h is LoadedHit => h !== null)
+        .map((h, i) => ({ h, i, exact: typed.has(h.meta.title ?? '') || typed.has(h.meta.short ?? '') }))
+        // a page whose name is the query comes first (a person's name shows the person)
+        .sort((a, b) => Number(b.exact) - Number(a.exact) || a.i - b.i)
+        .map(({ h }) => h);
+    }
+
+    // terms that mix scripts are not exact in the index: verify every candidate now, so the
+    // count is right (such queries are rare and their candidate sets small)
+    if (terms.some((t) => t.spellings.some((s) => s.verify))) {
+      const checked = await Promise.all(visits.map(async (h) => ((await this.load(h, terms)) ? h : null)));
+      visits = checked.filter((h): h is Hit => h !== null);
+    }
+    return { query, terms, entities, visits };
+  }
+}
+
+/** The text as it appears on the page for a case-insensitive match (so `ICT` for `ict`). */
+export function matchedText(text: string, term: string): string {
+  const i = text.toLowerCase().indexOf(term.toLowerCase());
+  return i < 0 ? term : text.slice(i, i + term.length);
+}
+
+export interface ExcerptPart {
+  text: string;
+  mark: boolean;
+}
+
+/**
+ * A window of the text around the first match of the first needle found (needles in query
+ * order), with every match of every needle marked.
+ */
+export function excerpt(text: string, needles: string[], before = 30, length = 110): ExcerptPart[] {
+  const lower = text.toLowerCase();
+  const list = [...new Set(needles.filter(Boolean).map((n) => n.toLowerCase()))];
+  let first = -1;
+  for (const n of list) {
+    first = lower.indexOf(n);
+    if (first >= 0) break;
+  }
+  const start = first < 0 ? 0 : Math.max(0, first - before);
+  const end = Math.min(text.length, start + length);
+  const parts: ExcerptPart[] = [];
+  if (start > 0) parts.push({ text: '…', mark: false });
+  let pos = start;
+  while (pos < end) {
+    let next = -1;
+    let len = 0;
+    for (const n of list) {
+      const i = lower.indexOf(n, pos);
+      if (i >= 0 && i < end && (next < 0 || i < next || (i === next && n.length > len))) {
+        next = i;
+        len = n.length;
+      }
+    }
+    if (next < 0) {
+      parts.push({ text: text.slice(pos, end), mark: false });
+      break;
+    }
+    if (next > pos) parts.push({ text: text.slice(pos, next), mark: false });
+    parts.push({ text: text.slice(next, next + len), mark: true });
+    pos = next + len;
+  }
+  if (end < text.length) parts.push({ text: '…', mark: false });
+  return parts;
+}
+
+/** `#:~:text=…` so the browser highlights (and scrolls to) the match on the opened page. */
+export function textFragment(found: string[]): string {
+  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
+  const list = [...new Set(found.filter(Boolean))];
+  return list.length ? `#:~:${list.map((s) => `text=${enc(s)}`).join('&')}` : '';
+}

@@ -1,0 +1,177 @@
+/**
+ * The search index's representation of Chinese text, shared by the indexer (Node, at build time)
+ * and the search page (browser). Pure functions, no DOM, no Pagefind.
+ *
+ * Pagefind matches whole words (or word prefixes). Chinese has no spaces, so the text is turned
+ * into words here, the same way at index time and at query time:
+ *
+ * - every run of Han characters becomes its overlapping character bigrams followed by the run's
+ *   last character alone: `李锦斌` → `李锦 锦斌 斌`. A 2+-character query is then an exact Pagefind
+ *   phrase of its bigrams (`"李锦 锦斌"`: adjacent positions, so the characters are contiguous), and
+ *   a 1-character query is a prefix search (`李` matches `李锦` and a run-final `李`);
+ * - everything else is split on whitespace and kept as it is (`5G`, `2019-05-24`, `，`).
+ *
+ * The token stream keeps the text recoverable (`decode`), so the fragment Pagefind stores for a
+ * result is enough to verify a match and to cut an excerpt: no second copy of the text is shipped.
+ */
+
+const hanChar = /^\p{Script=Han}$/u;
+
+export function isHan(ch: string): boolean {
+  return hanChar.test(ch);
+}
+
+/** Splits text into alternating segments: runs of Han characters and runs of everything else. */
+export function segments(text: string): Array<{ han: boolean; text: string }> {
+  const out: Array<{ han: boolean; text: string }> = [];
+  for (const ch of text) {
+    const han = isHan(ch);
+    const last = out[out.length - 1];
+    if (last && last.han === han) last.text += ch;
+    else out.push({ han, text: ch });
+  }
+  return out;
+}
+
+/** The index tokens of a run of Han characters: overlapping bigrams, then the last character. */
+export function hanTokens(run: string): string[] {
+  const chars = Array.from(run);
+  const tokens: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) tokens.push(chars[i]! + chars[i + 1]!);
+  if (chars.length > 0) tokens.push(chars[chars.length - 1]!);
+  return tokens;
+}
+
+/** Text → index tokens (see the module comment). */
+export function encode(text: string): string[] {
+  const tokens: string[] = [];
+  for (const seg of segments(text.normalize('NFC'))) {
+    if (seg.han) tokens.push(...hanTokens(seg.text));
+    else for (const piece of seg.text.split(/\s+/u)) if (piece) tokens.push(piece);
+  }
+  return tokens;
+}
+
+/** Index tokens → text. Spaces between two non-Han tokens are restored; line breaks are not. */
+export function decode(tokens: string | string[]): string {
+  const list = typeof tokens === 'string' ? tokens.split(/\s+/u).filter(Boolean) : tokens;
+  let out = '';
+  let lastWasOther = false;
+  for (const token of list) {
+    const chars = Array.from(token);
+    if (isHan(chars[0]!)) {
+      out += chars[0];
+      lastWasOther = false;
+    } else {
+      if (lastWasOther) out += ' ';
+      out += token;
+      lastWasOther = true;
+    }
+  }
+  return out;
+}
+
+/** How the reader's text is normalised before anything else: width, case, Unicode form. */
+export function normalizeQuery(raw: string): string {
+  return raw.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Characters that are never part of a search term (quotes and brackets a reader may type). */
+const strip = /["'“”‘’「」『』《》〈〉【】]/gu;
+
+/** Splits a normalised query into terms: separated by spaces, all of which must occur. */
+export function splitTerms(normalized: string): string[] {
+  return normalized
+    .replace(strip, ' ')
+    .split(' ')
+    .map((t) => t.trim())
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * How one term (one alternative spelling of it) is searched: `searches` are Pagefind queries that
+ * must all match; `verify` says whether a candidate must be checked against the decoded text
+ * (needed only when the term mixes scripts or punctuation, which the index keeps apart).
+ */
+export interface TermSearch {
+  /** the term as it must appear in the text (for verification, highlight and text fragments) */
+  text: string;
+  searches: string[];
+  verify: boolean;
+  /** true when the term contains Han characters (then it must occur as a substring) */
+  han: boolean;
+}
+
+/** Pagefind query strings for one term. Returns null when nothing in it is searchable. */
+export function termSearch(term: string): TermSearch | null {
+  const searches: string[] = [];
+  let hanCount = 0;
+  let other = 0;
+  for (const seg of segments(term)) {
+    if (seg.han) {
+      hanCount++;
+      const chars = Array.from(seg.text);
+      if (chars.length === 1) searches.push(seg.text);
+      else searches.push(`"${hanTokens(seg.text).slice(0, -1).join(' ')}"`);
+    } else {
+      for (const piece of seg.text.split(' ')) {
+        // Pagefind drops punctuation from queries; keep only pieces with letters or digits
+        const word = piece.replace(/[^\p{L}\p{N}_]+/gu, '');
+        if (word) {
+          searches.push(word);
+          other++;
+        } else if (piece) other++;
+      }
+    }
+  }
+  if (searches.length === 0) return null;
+  const mixed = hanCount > 1 || (hanCount === 1 && other > 0);
+  return { text: term, searches: [...new Set(searches)], verify: mixed, han: hanCount > 0 };
+}
+
+/** Traditional → simplified table: each traditional character with its simplified candidates. */
+export type T2S = Map<string, string[]>;
+
+/** Parses the compact table written by the indexer: one line per character, `繁简[简…]`. */
+export function parseT2S(source: string): T2S {
+  const table: T2S = new Map();
+  for (const line of source.split('\n')) {
+    const chars = Array.from(line.trim());
+    if (chars.length >= 2) table.set(chars[0]!, chars.slice(1));
+  }
+  return table;
+}
+
+/** Serialises a table for the browser (sorted, so the output is reproducible). */
+export function formatT2S(table: T2S): string {
+  return (
+    [...table.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([t, s]) => t + s.join(''))
+      .join('\n') + '\n'
+  );
+}
+
+/**
+ * Spellings of a term to search for: the term itself and its simplified form(s). A character with
+ * several simplified candidates (乾 → 干 or 乾) multiplies the spellings, up to `limit`.
+ */
+export function spellings(term: string, table: T2S | null, limit = 16): string[] {
+  if (!table) return [term];
+  let variants = [''];
+  for (const ch of term) {
+    const candidates = table.get(ch);
+    const options = candidates ? [...new Set([...candidates, ch])] : [ch];
+    const next: string[] = [];
+    for (const v of variants) for (const o of options) if (next.length < limit) next.push(v + o);
+    variants = next;
+  }
+  // the fully converted spelling first (first candidate everywhere), then the rest, then as typed
+  const converted = Array.from(term, (ch) => table.get(ch)?.[0] ?? ch).join('');
+  return [...new Set([converted, ...variants, term])];
+}
+
+/** Does `text` contain the term (case-insensitive for Latin letters)? */
+export function containsTerm(text: string, term: string): boolean {
+  return text.toLowerCase().includes(term.toLowerCase());
+}
