@@ -36,6 +36,8 @@ export interface RemovedLine {
   text: string;
   /** rule id that removed it, e.g. `chrome/navigation` */
   rule: string;
+  /** true when only this part of the line was removed (the rest of the line is kept) */
+  partial?: boolean;
 }
 
 export interface CleanDocument {

@@ -1,0 +1,160 @@
+/**
+ * chrome: remove what the site printed around the article, keep the article.
+ *
+ * Rules come from content/editorial/chrome.yaml (see rules.ts). In order:
+ * 1. leading/trailing blanks of every line are trimmed (ASCII, U+3000, U+00A0);
+ * 2. `trims` cut chrome glued to a line (…来源:中安在线分享到:);
+ * 3. blank lines are dropped (not reported: they carry nothing);
+ * 4. `lines` rules for anywhere, then `lists` (a heading and its `·` items);
+ * 5. header / footer / edges rules, the header being the lines before the first paragraph
+ *    (≥ 40 characters with a 。) and the footer the lines after the last one;
+ * 6. a caption printed twice on one line (`A A`) is kept once; a line identical to the kept
+ *    line before it is dropped.
+ * Every removed line or part is returned in `removed` with its rule id, as received (raw).
+ */
+import { applyEdits, note, trimLine, type WorkLine } from './lines.ts';
+import type { LineRule, Rules } from './rules.ts';
+import type { RemovedLine } from './types.ts';
+
+export interface Kept {
+  work: WorkLine;
+  /** the line was a caption printed twice */
+  repeatedCaption: boolean;
+}
+
+export interface ChromeResult {
+  kept: Kept[];
+  removed: RemovedLine[];
+}
+
+const PARAGRAPH_MIN = 40;
+export function isParagraph(text: string): boolean {
+  return text.length >= PARAGRAPH_MIN && text.includes('。');
+}
+
+/** `A A`: the same text twice, separated by blanks */
+export function repeatedHalf(text: string): number {
+  const n = text.length;
+  for (let gap = 1; gap <= 4; gap++) {
+    if ((n - gap) % 2 !== 0) continue;
+    const half = (n - gap) / 2;
+    if (half < 4) continue;
+    const sep = text.slice(half, half + gap);
+    if (!/^[\s\u3000\u00a0]+$/.test(sep)) continue;
+    if (text.slice(0, half) === text.slice(half + gap)) return half;
+  }
+  return -1;
+}
+
+function shown(work: WorkLine): string {
+  return work.raw.trim();
+}
+
+export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
+  const removed: RemovedLine[] = [];
+  const remove = (work: WorkLine, rule: string, reason: string): void => {
+    const text = shown(work);
+    removed.push({ line: work.line, text, rule: `chrome/${rule}` });
+    void reason;
+  };
+
+  // 1–3: trim, trims, blanks
+  let candidates: WorkLine[] = [];
+  const partial = new Map<WorkLine, RemovedLine[]>();
+  for (const work of lines) {
+    trimLine(work);
+    if (work.text === '') continue;
+    for (const rule of rules.trims) {
+      const m = rule.test.exec(work.text);
+      if (!m || m[0].length === 0 || m[0].length === work.text.length) continue;
+      const part = m[0].trim();
+      let list = partial.get(work);
+      if (!list) partial.set(work, (list = []));
+      list.push({ line: work.line, text: part, rule: `chrome/${rule.id}`, partial: true });
+      note(work, m.index, `chrome/${rule.id}`, `removed “${part}” from the line`);
+      applyEdits(work, [{ start: m.index, end: m.index + m[0].length, text: '' }]);
+      trimLine(work);
+    }
+    if (work.text !== '') candidates.push(work);
+  }
+
+  // 4: lists and anywhere rules
+  const anywhere = rules.lines.filter((r) => r.where === 'anywhere');
+  const regional = rules.lines.filter((r) => r.where !== 'anywhere');
+  const kept1: WorkLine[] = [];
+  let list: Rules['lists'][number] | null = null;
+  for (const work of candidates) {
+    if (list) {
+      if (list.item.test(work.text)) {
+        remove(work, list.id, list.reason);
+        continue;
+      }
+      list = null;
+    }
+    const rule = anywhere.find((r) => r.test.test(work.text));
+    if (rule) {
+      remove(work, rule.id, rule.reason);
+      continue;
+    }
+    const heading = rules.lists.find((r) => r.heading.test(work.text));
+    if (heading) {
+      list = heading;
+      remove(work, heading.id, heading.reason);
+      continue;
+    }
+    kept1.push(work);
+  }
+  candidates = kept1;
+
+  // 5: header / footer
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    if (isParagraph(candidates[i]!.text)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  const applies = (rule: LineRule, i: number): boolean => {
+    if (first < 0) return false;
+    const header = i < first;
+    const footer = i > last;
+    return rule.where === 'header' ? header : rule.where === 'footer' ? footer : header || footer;
+  };
+  const kept2: WorkLine[] = [];
+  candidates.forEach((work, i) => {
+    const rule = regional.find((r) => applies(r, i) && r.test.test(work.text));
+    if (rule) remove(work, rule.id, rule.reason);
+    else kept2.push(work);
+  });
+
+  // 6: repeated captions and lines
+  const kept: Kept[] = [];
+  let previous: string | null = null;
+  for (const work of kept2) {
+    if (work.text === previous) {
+      removed.push({ line: work.line, text: shown(work), rule: 'chrome/repeated-line' });
+      continue;
+    }
+    previous = work.text;
+    const half = repeatedHalf(work.text);
+    let repeatedCaption = false;
+    if (half > 0) {
+      const duplicate = work.text.slice(half).trim();
+      let parts = partial.get(work);
+      if (!parts) partial.set(work, (parts = []));
+      parts.push({ line: work.line, text: duplicate, rule: 'chrome/repeated-caption', partial: true });
+      note(work, half, 'chrome/repeated-caption', `removed the caption's second copy “${duplicate}”`);
+      applyEdits(work, [{ start: half, end: work.text.length, text: '' }]);
+      repeatedCaption = true;
+    }
+    kept.push({ work, repeatedCaption });
+  }
+
+  for (const { work } of kept) {
+    const parts = partial.get(work);
+    if (parts) removed.push(...parts);
+  }
+  removed.sort((a, b) => a.line - b.line);
+  return { kept, removed };
+}

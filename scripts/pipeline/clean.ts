@@ -1,0 +1,116 @@
+/**
+ * cleanSource: one raw source file → a CleanDocument (see types.ts).
+ *
+ *   decode → split lines → pinyin → gaps → simplify → chrome (+ kinds) → punctuation
+ *
+ * Chrome runs after simplification so that its rules (content/editorial/chrome.yaml) are
+ * written once, in simplified characters without pinyin, and match the damaged traditional
+ * copies as well as the simplified sources. Messages about lines that chrome then removes are
+ * dropped (the removal itself is reported, with the line as received), so the report speaks
+ * only of text that is published.
+ */
+import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
+import { VFile } from 'vfile';
+import { removeChrome } from './chrome.ts';
+import { decode } from './decode.ts';
+import { repairGaps } from './gaps.ts';
+import { classify } from './kinds.ts';
+import { splitLines, type WorkLine } from './lines.ts';
+import { hasAnnotations, removePinyin } from './pinyin.ts';
+import { punctuateLine } from './punctuation.ts';
+import { loadRules, type Rules } from './rules.ts';
+import { detectScript, simplifyLines, toSimplified } from './simplify.ts';
+import type { CleanDocument, CleanLine } from './types.ts';
+
+export { SourceError } from './errors.ts';
+export type { CleanDocument, CleanLine, LineKind, RemovedLine } from './types.ts';
+
+export interface CleanOptions {
+  /** rules to use instead of content/editorial/ (tests) */
+  rules?: Rules;
+}
+
+export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptions = {}): CleanDocument {
+  const decoded = decode(bytes, path);
+  const rules = options.rules ?? loadRules();
+  const file = new VFile({ path });
+  const script = detectScript(decoded.text);
+
+  if (decoded.encoding !== 'UTF-8') {
+    const confidence = decoded.confidence === undefined ? '' : ` (chardet confidence ${decoded.confidence})`;
+    file.info(`decoded as ${decoded.encoding}${confidence}`, { place: { line: 1, column: 1 }, ruleId: 'decode/encoding' });
+  }
+  if (decoded.lineEndings === 'CRLF' || decoded.lineEndings === 'CR' || decoded.lineEndings === 'mixed') {
+    file.info(`line endings: ${decoded.lineEndings}`, { place: { line: 1, column: 1 }, ruleId: 'decode/line-endings' });
+  }
+  for (const c of decoded.controls) {
+    file.message(`removed control character U+${c.code.toString(16).toUpperCase().padStart(4, '0')}`, {
+      place: { line: c.line, column: c.column },
+      ruleId: 'decode/control-character',
+    });
+  }
+
+  const lines = splitLines(decoded.text);
+
+  // damage repair: only documents with the damage signature
+  const damaged = hasAnnotations(decoded.text);
+  const pinyin = damaged ? removePinyin(lines) : null;
+  const gaps = repairGaps(lines, pinyin ? { damaged, hints: pinyin.hints, readings: pinyin.readings } : { damaged });
+
+  if (script === 'traditional') simplifyLines(lines);
+  const simplified = script === 'traditional' ? toSimplified : (s: string) => s;
+
+  const { kept, removed } = removeChrome(lines, rules);
+  const classified = classify(kept, rules);
+
+  let punctuation = 0;
+  const out: CleanLine[] = [];
+  const keptLines = new Set<number>();
+  const published: WorkLine[] = [];
+  for (const { work, kind } of classified) {
+    punctuation += punctuateLine(work);
+    out.push({ kind, text: work.text, line: work.line });
+    keptLines.add(work.line);
+    published.push(work);
+  }
+
+  for (const work of published) {
+    for (const m of work.messages) {
+      const options = { place: { line: work.line, column: m.column }, ruleId: m.rule };
+      const text = simplified(m.message);
+      if (m.severity === 'warning') file.message(text, options);
+      else file.info(text, options);
+    }
+  }
+  for (const r of removed) {
+    if (r.partial) continue;
+    file.info(`removed line “${r.text}”`, { place: { line: r.line, column: 1 }, ruleId: r.rule });
+  }
+
+  let pinyinRemoved = 0;
+  if (pinyin) for (const [line, n] of pinyin.removed) if (keptLines.has(line)) pinyinRemoved += n;
+
+  const bytesHash = createHash('sha256').update(bytes).digest('hex');
+  return {
+    path,
+    file: basename(path),
+    sha256: bytesHash,
+    encoding: decoded.encoding,
+    script,
+    lines: out,
+    removed,
+    changes: {
+      chromeLinesRemoved: removed.filter((r) => !r.partial).length,
+      pinyinAnnotationsRemoved: pinyinRemoved,
+      charactersRestored: gaps.restored
+        .filter((r) => keptLines.has(r.line))
+        .map((r) => ({ from: simplified(r.from), to: simplified(r.to), line: r.line, evidence: simplified(r.evidence) })),
+      gapsLeft: gaps.gaps.filter((g) => keptLines.has(g.line)).map((g) => ({ line: g.line, context: simplified(g.context) })),
+      punctuationRestored: punctuation,
+      convertedToSimplified: script === 'traditional',
+      copyrightSignsRepaired: gaps.copyright.length,
+    },
+    vfile: file,
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * decode: raw bytes → text.
+ *
+ * Order of tests:
+ * 1. empty file → SourceError;
+ * 2. byte-order marks: UTF-8, UTF-16 LE/BE, UTF-32 LE/BE;
+ * 3. strict UTF-8 (TextDecoder with `fatal`), the fast path for nearly every file;
+ * 4. BOM-less UTF-16 when detectable (NUL bytes at one parity, and the other bytes in the
+ *    ranges of Chinese text);
+ * 5. binary check (NUL bytes or control characters that no text encoding explains);
+ * 6. `chardet` (ICU's detectors) ranks the legacy encodings; the first candidate among
+ *    GB18030 (a superset of GBK/GB2312), Big5, EUC-KR, EUC-JP, Shift_JIS that decodes without a
+ *    single invalid sequence wins (validated with a fatal TextDecoder, decoded with iconv-lite).
+ * Then: whitespace-only → SourceError; stray control characters are reported.
+ *
+ * Line endings are left alone here; `splitLines` (lines.ts) accepts CRLF, LF and CR.
+ */
+import chardet from 'chardet';
+import iconv from 'iconv-lite';
+import { SourceError } from './errors.ts';
+
+export interface Decoded {
+  text: string;
+  /** e.g. `UTF-8`, `UTF-8 (BOM)`, `GB18030`, `Big5`, `UTF-16LE (BOM)`, `UTF-16BE` */
+  encoding: string;
+  /** chardet's confidence (0–100) when chardet chose the encoding */
+  confidence?: number;
+  /** line ending style seen: `LF`, `CRLF`, `CR`, `mixed` or `none` */
+  lineEndings: 'LF' | 'CRLF' | 'CR' | 'mixed' | 'none';
+  /** control characters removed: where they were (1-based line and column) and their code */
+  controls: { line: number; column: number; code: number }[];
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/** legacy encodings we accept from chardet, mapped to the iconv-lite / WHATWG name */
+const LEGACY: Record<string, string> = {
+  GB18030: 'gb18030',
+  Big5: 'big5',
+  'EUC-KR': 'euc-kr',
+  'EUC-JP': 'euc-jp',
+  Shift_JIS: 'shift_jis',
+};
+
+/** Magic numbers of common binary formats, for a readable error. */
+const MAGIC: [number[], string][] = [
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG image'],
+  [[0xff, 0xd8, 0xff], 'JPEG image'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF image'],
+  [[0x25, 0x50, 0x44, 0x46], 'PDF document'],
+  [[0x50, 0x4b, 0x03, 0x04], 'ZIP archive (or .docx/.xlsx)'],
+  [[0x1f, 0x8b], 'gzip archive'],
+  [[0x7f, 0x45, 0x4c, 0x46], 'ELF executable'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'MS Office document'],
+];
+
+function startsWith(bytes: Uint8Array, sig: number[]): boolean {
+  if (bytes.length < sig.length) return false;
+  for (let i = 0; i < sig.length; i++) if (bytes[i] !== sig[i]) return false;
+  return true;
+}
+
+/**
+ * BOM-less UTF-16: Chinese text in UTF-16 has its high bytes in a few ranges (U+0000–U+00FF for
+ * ASCII, U+2000–U+33FF for punctuation, U+4E00–U+9FFF for Han, U+FF00–U+FFEF for full-width forms).
+ * Returns the byte order when at least 95% of the high bytes fall there and at least one is 0x00
+ * (ASCII) or the text is long enough to be sure; otherwise null.
+ */
+export function sniffUtf16(bytes: Uint8Array): 'LE' | 'BE' | null {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return null;
+  const score = (hiOffset: 0 | 1): number => {
+    let good = 0;
+    let zeros = 0;
+    const n = bytes.length / 2;
+    for (let i = hiOffset; i < bytes.length; i += 2) {
+      const hi = bytes[i]!;
+      const lo = bytes[i + (hiOffset === 1 ? -1 : 1)]!;
+      if (hi === 0x00) {
+        // ASCII: printable or whitespace only
+        if (lo >= 0x20 || lo === 0x09 || lo === 0x0a || lo === 0x0d) {
+          good++;
+          zeros++;
+        }
+      } else if ((hi >= 0x20 && hi <= 0x33) || (hi >= 0x4e && hi <= 0x9f) || hi === 0xff) good++;
+    }
+    return zeros > 0 || n >= 16 ? good / n : 0;
+  };
+  const le = score(1);
+  const be = score(0);
+  if (le >= 0.95 && le > be) return 'LE';
+  if (be >= 0.95 && be > le) return 'BE';
+  return null;
+}
+
+function lineEndingsOf(text: string): Decoded['lineEndings'] {
+  let crlf = 0;
+  let lf = 0;
+  let cr = 0;
+  for (let i = text.indexOf('\r'); i !== -1; i = text.indexOf('\r', i + 1)) {
+    if (text.charCodeAt(i + 1) === 10) crlf++;
+    else cr++;
+  }
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lf++;
+  lf -= crlf;
+  const kinds = (crlf > 0 ? 1 : 0) + (lf > 0 ? 1 : 0) + (cr > 0 ? 1 : 0);
+  if (kinds === 0) return 'none';
+  if (kinds > 1) return 'mixed';
+  return crlf > 0 ? 'CRLF' : lf > 0 ? 'LF' : 'CR';
+}
+
+// C0 controls other than TAB LF VT FF CR, DEL, and C1 controls
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]/g;
+// eslint-disable-next-line no-control-regex
+const HAS_CONTROL = /[\x00-\x08\x0e-\x1f\x7f\x80-\x9f]/;
+const NOT_BLANK = /[^\s\u3000\ufeff\u200b]/;
+
+function finish(path: string, text: string, encoding: string, confidence?: number): Decoded {
+  if (!NOT_BLANK.test(text)) {
+    throw new SourceError(path, 'whitespace', `contains only whitespace (${text.length} characters, ${encoding})`);
+  }
+  const controls: Decoded['controls'] = [];
+  if (HAS_CONTROL.test(text)) {
+    const original = text;
+    const offsets: { offset: number; code: number }[] = [];
+    text = text.replace(CONTROL, (c, offset: number) => {
+      offsets.push({ offset, code: c.charCodeAt(0) });
+      return '';
+    });
+    // one forward pass for line and column
+    let line = 1;
+    let lineStart = 0;
+    let scan = 0;
+    for (const { offset, code } of offsets) {
+      for (; scan < offset; scan++) {
+        if (original.charCodeAt(scan) === 10) {
+          line++;
+          lineStart = scan + 1;
+        }
+      }
+      controls.push({ line, column: offset - lineStart + 1, code });
+    }
+    // more than a handful of control characters: this is not a text file
+    if (controls.length > 8 && controls.length * 200 > text.length) {
+      const first = controls[0]!;
+      throw new SourceError(
+        path,
+        'binary',
+        `binary content: ${controls.length} control characters (first U+${first.code.toString(16).toUpperCase().padStart(4, '0')} at column ${first.column})`,
+        first.line,
+      );
+    }
+  }
+  const result: Decoded = { text, encoding, lineEndings: lineEndingsOf(text), controls };
+  if (confidence !== undefined) result.confidence = confidence;
+  return result;
+}
+
+/** Decode one source file's bytes; throws SourceError for a file that is not text. */
+export function decode(bytes: Uint8Array, path: string): Decoded {
+  if (bytes.length === 0) throw new SourceError(path, 'empty', 'empty file (0 bytes)');
+
+  // byte-order marks
+  if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
+    try {
+      return finish(path, utf8.decode(bytes.subarray(3)), 'UTF-8 (BOM)');
+    } catch (error) {
+      if (error instanceof SourceError) throw error;
+      throw new SourceError(path, 'undecodable', 'starts with a UTF-8 byte-order mark but is not valid UTF-8');
+    }
+  }
+  if (startsWith(bytes, [0xff, 0xfe, 0x00, 0x00])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(4)), 'utf-32le'), 'UTF-32LE (BOM)');
+  if (startsWith(bytes, [0x00, 0x00, 0xfe, 0xff])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(4)), 'utf-32be'), 'UTF-32BE (BOM)');
+  if (startsWith(bytes, [0xff, 0xfe])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'UTF-16LE (BOM)');
+  if (startsWith(bytes, [0xfe, 0xff])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'UTF-16BE (BOM)');
+
+  // fast path: strict UTF-8 (plain ASCII is UTF-8 too)
+  let text: string | null = null;
+  try {
+    text = utf8.decode(bytes);
+  } catch {
+    text = null;
+  }
+  if (text !== null && !text.includes('\u0000')) return finish(path, text, 'UTF-8');
+
+  const utf16 = sniffUtf16(bytes);
+  if (utf16 === 'LE') return finish(path, iconv.decode(Buffer.from(bytes), 'utf-16le'), 'UTF-16LE');
+  if (utf16 === 'BE') return finish(path, iconv.decode(Buffer.from(bytes), 'utf-16be'), 'UTF-16BE');
+
+  for (const [sig, what] of MAGIC) {
+    if (startsWith(bytes, sig)) throw new SourceError(path, 'binary', `binary file (${what})`);
+  }
+  const nul = bytes.indexOf(0);
+  if (nul !== -1) {
+    throw new SourceError(path, 'binary', `binary content: NUL byte at offset ${nul}`);
+  }
+
+  const candidates = chardet.analyse(bytes);
+  const tried: string[] = [];
+  for (const candidate of candidates) {
+    const name = LEGACY[candidate.name];
+    if (name === undefined) continue;
+    tried.push(`${candidate.name} ${candidate.confidence}`);
+    try {
+      new TextDecoder(name, { fatal: true }).decode(bytes);
+    } catch {
+      continue;
+    }
+    return finish(path, iconv.decode(Buffer.from(bytes), name), candidate.name, candidate.confidence);
+  }
+  const top = candidates
+    .slice(0, 3)
+    .map((c) => `${c.name} ${c.confidence}`)
+    .join(', ');
+  throw new SourceError(
+    path,
+    'undecodable',
+    `undecodable: not UTF-8, UTF-16 or a Chinese legacy encoding (${tried.length > 0 ? `invalid as ${tried.join(', ')}` : `chardet suggests ${top || 'nothing'}`})`,
+  );
+}

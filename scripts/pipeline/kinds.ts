@@ -1,0 +1,100 @@
+/**
+ * kinds: classify the kept lines of an article.
+ *
+ * - Header = the lines above the first paragraph (≥ 40 characters with a 。). In it: a line
+ *   matching a `meta` rule is the publication line; a caption or credit rule wins next; the
+ *   first other line above the publication line is the title (or, with no publication line,
+ *   the first line, if the header has one); the other lines are subtitles.
+ *   000 and 003 start with their dateline paragraph: they have no header and no title.
+ * - Below: caption and credit rules (content/editorial/line-kinds.yaml), a caption printed
+ *   twice is a caption; a short line (≤ 60 characters) that does not end a sentence is a
+ *   heading; everything else is body.
+ * - `split-credit` rules split a signature off the end of a paragraph into a credit line.
+ */
+import { applyEdits, type WorkLine } from './lines.ts';
+import { isParagraph, type Kept } from './chrome.ts';
+import type { KindRule, Rules } from './rules.ts';
+import type { LineKind } from './types.ts';
+
+export interface Classified {
+  work: WorkLine;
+  kind: LineKind;
+  /** id of the line-kinds.yaml rule that decided, if any */
+  rule?: string;
+}
+
+const HEADING_MAX = 60;
+const SENTENCE_END = /[。！？!?…；;][”’」』"')）]*$/u;
+
+const match = (rules: KindRule[], text: string): KindRule | undefined => rules.find((r) => r.test.test(text));
+
+/** Split `work` at `start`: the line keeps text before, a new line gets the rest. */
+function splitOff(work: WorkLine, start: number): WorkLine {
+  const rest: WorkLine = {
+    line: work.line,
+    raw: work.raw,
+    text: work.text,
+    edits: work.edits.map((e) => [...e]),
+    messages: [],
+  };
+  applyEdits(rest, [{ start: 0, end: start, text: '' }]);
+  applyEdits(work, [{ start, end: work.text.length, text: '' }]);
+  const lead = /^\s+/.exec(rest.text);
+  if (lead) applyEdits(rest, [{ start: 0, end: lead[0].length, text: '' }]);
+  const trail = /\s+$/.exec(work.text);
+  if (trail) applyEdits(work, [{ start: trail.index, end: work.text.length, text: '' }]);
+  return rest;
+}
+
+export function classify(kept: Kept[], rules: Rules): Classified[] {
+  const { meta, caption, credit, splitCredit } = rules.kinds;
+  let first = kept.findIndex((k) => isParagraph(k.work.text));
+  if (first < 0) first = 0;
+  const header = kept.slice(0, first);
+  const metaAt = header.findIndex((k) => match(meta, k.work.text) !== undefined);
+
+  const out: Classified[] = [];
+  let titled = false;
+  header.forEach(({ work, repeatedCaption }, i) => {
+    const text = work.text;
+    let rule = match(meta, text);
+    if (rule) return out.push({ work, kind: 'meta', rule: rule.id });
+    rule = match(caption, text);
+    if (rule || repeatedCaption) return out.push({ work, kind: 'caption', ...(rule ? { rule: rule.id } : {}) });
+    rule = match(credit, text);
+    if (rule) return out.push({ work, kind: 'credit', rule: rule.id });
+    if (!titled && (metaAt < 0 || i < metaAt)) {
+      titled = true;
+      return out.push({ work, kind: 'title' });
+    }
+    return out.push({ work, kind: 'subtitle' });
+  });
+
+  for (const { work, repeatedCaption } of kept.slice(first)) {
+    const text = work.text;
+    let rule = match(caption, text);
+    if (rule || repeatedCaption) {
+      out.push({ work, kind: 'caption', ...(rule ? { rule: rule.id } : {}) });
+      continue;
+    }
+    rule = match(credit, text);
+    if (rule) {
+      out.push({ work, kind: 'credit', rule: rule.id });
+      continue;
+    }
+    let signature: WorkLine | null = null;
+    let signatureRule: string | undefined;
+    for (const r of splitCredit) {
+      const m = r.test.exec(text);
+      if (m && m[1] !== undefined && m.index > 0) {
+        signature = splitOff(work, m.index + m[0].indexOf(m[1]));
+        signatureRule = r.id;
+        break;
+      }
+    }
+    const kind: LineKind = work.text.length <= HEADING_MAX && !SENTENCE_END.test(work.text) ? 'heading' : 'body';
+    out.push({ work, kind });
+    if (signature) out.push({ work: signature, kind: 'credit', ...(signatureRule ? { rule: signatureRule } : {}) });
+  }
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * Lines: the unit every cleaning step works on. Each keeps its raw line number and the edits
+ * made to it, so that a message about any position of the cleaned text can name the line and
+ * column in the raw file.
+ */
+
+/** One replacement in the coordinates of the text it was applied to. */
+export interface Edit {
+  start: number;
+  end: number;
+  /** length of the replacement */
+  length: number;
+}
+
+export interface Pending {
+  rule: string;
+  message: string;
+  /** 1-based column in the raw line */
+  column: number;
+  severity: 'info' | 'warning';
+}
+
+export interface WorkLine {
+  /** 1-based line number in the raw file */
+  line: number;
+  /** the decoded raw line, without its line ending */
+  raw: string;
+  /** current text */
+  text: string;
+  /** edits made so far, one list per step that changed lengths, oldest first */
+  edits: Edit[][];
+  /** messages about this line, reported only if the line is kept */
+  messages: Pending[];
+}
+
+const LINE_BREAK = /\r\n|\r|\n/;
+
+/** Split decoded text into lines (CRLF, LF or CR), keeping empty ones so numbers stay right. */
+export function splitLines(text: string): WorkLine[] {
+  const parts = text.split(LINE_BREAK);
+  // a final line ending does not open another line
+  if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
+  const lines: WorkLine[] = new Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    const raw = parts[i]!;
+    lines[i] = { line: i + 1, raw, text: raw, edits: [], messages: [] };
+  }
+  return lines;
+}
+
+function back(position: number, edits: Edit[]): number {
+  let shift = 0;
+  for (const edit of edits) {
+    const start = edit.start + shift;
+    if (position < start) break;
+    if (position < start + edit.length) return edit.start;
+    shift += edit.length - (edit.end - edit.start);
+  }
+  return position - shift;
+}
+
+/** Raw 1-based column of a 0-based offset in the current text of `work`. */
+export function rawColumn(work: WorkLine, offset: number): number {
+  let position = offset;
+  for (let i = work.edits.length - 1; i >= 0; i--) position = back(position, work.edits[i]!);
+  return position + 1;
+}
+
+/**
+ * Apply replacements (sorted, non-overlapping, in current coordinates) to a line, recording
+ * them so that columns can be traced back. Returns the new text.
+ */
+export function applyEdits(work: WorkLine, replacements: { start: number; end: number; text: string }[]): string {
+  if (replacements.length === 0) return work.text;
+  const edits: Edit[] = [];
+  let out = '';
+  let last = 0;
+  for (const r of replacements) {
+    out += work.text.slice(last, r.start) + r.text;
+    last = r.end;
+    if (r.end - r.start !== r.text.length) edits.push({ start: r.start, end: r.end, length: r.text.length });
+  }
+  out += work.text.slice(last);
+  if (edits.length > 0) work.edits.push(edits);
+  work.text = out;
+  return out;
+}
+
+export function note(work: WorkLine, offset: number, rule: string, message: string, severity: 'info' | 'warning' = 'info'): void {
+  work.messages.push({ rule, message, column: rawColumn(work, offset), severity });
+}
+
+/** Leading and trailing blanks (ASCII, full-width U+3000, no-break U+00A0, BOM, zero-width). */
+const LEADING = /^[\s\u3000\u00a0\ufeff\u200b]+/;
+const TRAILING = /[\s\u3000\u00a0\ufeff\u200b]+$/;
+
+export function trimLine(work: WorkLine): void {
+  const lead = LEADING.exec(work.text);
+  const trail = TRAILING.exec(work.text);
+  if (!lead && !trail) return;
+  const replacements: { start: number; end: number; text: string }[] = [];
+  if (lead) replacements.push({ start: 0, end: lead[0].length, text: '' });
+  if (trail && (!lead || trail.index > 0)) replacements.push({ start: trail.index, end: work.text.length, text: '' });
+  applyEdits(work, replacements);
+}
