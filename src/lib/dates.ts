@@ -47,7 +47,12 @@ export function formatDays(days: readonly string[]): string {
     else runs.push([day, day]);
   }
   if (runs.length === 1) return formatRange(runs[0]![0], runs[0]![1]);
-  return runs.map(([s, e]) => formatRange(s, e)).join('、');
+  const sameMonth = sorted.every((d) => d.slice(0, 7) === sorted[0]!.slice(0, 7));
+  if (!sameMonth) return runs.map(([s, e]) => formatRange(s, e)).join('、');
+  const day = (iso: string) => `${parts(iso)[2]}日`;
+  return runs
+    .map(([s, e], i) => (i === 0 ? formatRange(s, e) : s === e ? day(s) : `${day(s)}至${day(e)}`))
+    .join('、');
 }
 
 /** The ISO date after `iso` (UTC arithmetic, no time zone involved). */

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { buildArchive } from '../../src/lib/archive.ts';
+import { atomFeed, escapeXml, robotsTxt, sitemapPaths, sitemapXml } from '../../src/lib/feeds.ts';
+import { listingPages } from '../../src/lib/listings.ts';
+import { addParagraphAnchors } from '../../src/lib/rehype-paragraph-anchors.ts';
+import { leaders, provinces, visits } from './fixtures/records.ts';
+
+const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}) => ({ type: 'element', tagName, properties, children });
+const txt = (value: string) => ({ type: 'text', value });
+
+describe('paragraph anchors', () => {
+  it('numbers paragraphs in document order and appends a ¶ link to each', () => {
+    const tree = { type: 'root', children: [el('p', [txt('一')]), el('blockquote', [el('p', [txt('二')])]), el('h2', [txt('标题')]), el('p', [txt('三')], { id: 'kept' })] };
+    addParagraphAnchors(tree as never);
+    const ps = [tree.children[0], (tree.children[1] as { children: unknown[] }).children[0], tree.children[3]] as { properties: { id: string }; children: { tagName?: string; properties?: Record<string, unknown> }[] }[];
+    expect(ps.map((p) => p.properties.id)).toEqual(['p1', 'p2', 'kept']);
+    for (const p of ps) {
+      const a = p.children.at(-1)!;
+      expect(a.tagName).toBe('a');
+      expect(a.properties!.href).toBe(`#${p.properties.id}`);
+    }
+    expect((tree.children[2] as { children: unknown[] }).children).toHaveLength(1);
+  });
+});
+
+describe('feed, sitemap, robots', () => {
+  const archive = buildArchive({ visits, leaders, provinces });
+  const site = new URL('https://example.org');
+
+  it('escapes XML', () => {
+    expect(escapeXml(`<a href="x">&'`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&apos;');
+  });
+
+  it('writes an Atom feed with absolute links when the origin is known, base-relative paths otherwise', () => {
+    const input = { base: '/archive/', title: 'T', subtitle: 'S', visits: archive.latest, route: () => '甲 → 乙' };
+    const withSite = atomFeed({ ...input, site });
+    expect(withSite).toContain('<link rel="self" type="application/atom+xml" href="https://example.org/archive/feed.xml"/>');
+    expect(withSite.match(/<entry>/g)).toHaveLength(visits.length);
+    expect(withSite).toContain('href="https://example.org/archive/visits/2019-10-23-anhui-zhejiang/"');
+    expect(withSite).toContain('<updated>2023-04-13T00:00:00+08:00</updated>');
+    const without = atomFeed({ ...input, site: undefined });
+    expect(without).toContain('href="/archive/visits/2019-10-23-anhui-zhejiang/"');
+    expect(atomFeed({ ...input, site })).toBe(withSite);
+  });
+
+  it('lists every page once in the sitemap, under the base', () => {
+    const paths = sitemapPaths(archive, listingPages(archive));
+    expect(new Set(paths).size).toBe(paths.length);
+    expect(paths).toContain('visits/2019-10-23-anhui-zhejiang/');
+    expect(paths).toContain('visits/province/anhui/');
+    expect(paths).toContain('provinces/chongqing/');
+    const xml = sitemapXml('/archive/', site, paths);
+    expect(xml).toContain('<loc>https://example.org/archive/</loc>');
+    expect(xml.match(/<loc>/g)).toHaveLength(paths.length);
+  });
+
+  it('names the sitemap in robots.txt only with an origin', () => {
+    expect(robotsTxt('/archive/', site)).toContain('Sitemap: https://example.org/archive/sitemap.xml');
+    expect(robotsTxt('/', undefined)).not.toContain('Sitemap');
+  });
+
+  it('paginates the visit lists', () => {
+    const pages = listingPages(archive, 2);
+    const all = pages.filter((p) => p.kind === 'all');
+    expect(all.map((p) => p.path)).toEqual(['visits/', 'visits/page/2/']);
+    expect(all.flatMap((p) => p.visits.map((v) => v.id))).toEqual(archive.latest.map((v) => v.id));
+    expect(pages.find((p) => p.kind === 'leader' && p.key === 'che-jun')!.total).toBe(3);
+  });
+});
