@@ -1,0 +1,63 @@
+/**
+ * Throw-away projects for the benchmark: a copy of this project to build a synthetic corpus
+ * with, and a bare Astro project (the framework floor). Both get a node_modules directory whose
+ * entries are symlinks into this project's node_modules: nothing is installed, the same Astro
+ * runs, and the caches tools write into node_modules (.astro, .vite) stay private to the copy.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, resolve, sep } from 'node:path';
+
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** node_modules entries that are caches written by tools. */
+const privateModules = new Set(['.astro', '.vite', '.cache', '.vitest']);
+
+export function linkModules(dir: string): void {
+  const modules = join(dir, 'node_modules');
+  mkdirSync(modules, { recursive: true });
+  for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
+    if (privateModules.has(entry)) continue;
+    symlinkSync(join(projectRoot, 'node_modules', entry), join(modules, entry));
+  }
+}
+
+export interface CopyOptions {
+  /** `head`: the committed tree (git archive HEAD), `worktree`: the files as they are now */
+  from: 'head' | 'worktree';
+  label: string;
+  parent?: string;
+}
+
+/**
+ * A copy of the project without its sources (content/sources is left empty for the corpus),
+ * generated data, outputs, caches, VCS or benchmark results.
+ */
+export function copyProject({ from, label, parent = tmpdir() }: CopyOptions): string {
+  const dir = mkdtempSync(join(parent, `bench-${label}-`));
+  if (from === 'head') {
+    const tar = execFileSync('git', ['archive', '--format=tar', 'HEAD'], { cwd: projectRoot, maxBuffer: 1 << 30 });
+    execFileSync('tar', ['-x', '-C', dir], { input: tar });
+  } else {
+    cpSync(projectRoot, dir, {
+      recursive: true,
+      filter: (src) => {
+        const rel = relative(projectRoot, src).split(sep).join('/');
+        if (rel === '') return true;
+        const top = rel.split('/')[0]!;
+        if (top.startsWith('.') && top !== '.ci') return false;
+        if (['node_modules', 'dist', 'reports', 'coverage', 'bench'].includes(top)) return false;
+        return rel !== 'content/generated';
+      },
+    });
+  }
+  for (const sub of ['content/sources', 'content/generated', 'dist', '.astro']) rmSync(join(dir, sub), { recursive: true, force: true });
+  mkdirSync(join(dir, 'content/sources'), { recursive: true });
+  linkModules(dir);
+  return dir;
+}
+
+export function removeDir(dir: string): void {
+  if (existsSync(dir)) rmSync(dir, { recursive: true, force: true });
+}
