@@ -1,0 +1,46 @@
+/**
+ * Credits: reporters, photographers and editors, kept as metadata and never as officials:
+ * 责任编辑:张玉, 本报记者徐国康摄, 记者 杨竹 摄, (浙江在线记者 王国锋), a closing (宗禾).
+ */
+import type { z } from 'astro/zod';
+import type { credit } from '../../src/schemas.ts';
+import type { Context } from './context.ts';
+import { isName } from './roles.ts';
+
+export type Credit = z.infer<typeof credit>;
+
+export interface CreditFacts {
+  credits: Credit[];
+  /** a closing `（宗禾）` to drop from the body text (line index and the text to remove) */
+  strip: { lineIndex: number; text: string }[];
+}
+
+export function extractCredits(ctx: Context): CreditFacts {
+  const credits: Credit[] = [];
+  const strip: CreditFacts['strip'] = [];
+  const add = (c: Credit) => {
+    if (!credits.some((x) => x.name === c.name && x.role === c.role)) credits.push(c);
+  };
+  const lines = ctx.doc.lines;
+  lines.forEach((line, i) => {
+    const t = line.text;
+    for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
+    for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) if (!t.includes('责任编辑')) add({ role: 'editor', label: '编辑', name: m[1]! });
+    for (const m of t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu)) {
+      if (isName(m[2]!, ctx.surnames)) add({ role: 'photographer', label: `${m[1]} 摄`.replace(/^\p{Script=Han}{2,4}?(?=本报)/u, ''), name: m[2]! });
+    }
+    for (const m of t.matchAll(/（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu)) add({ role: 'reporter', label: m[1]!, name: m[2]! });
+    for (const m of t.matchAll(/作者[:：]\s*(\p{Script=Han}{2,4})(?=\s|$)/gu)) add({ role: 'author', label: '作者', name: m[1]! });
+    // a closing signature in parentheses at the end of the last body paragraph: （宗禾）
+    const closing = /\s*（(\p{Script=Han}{2,3})）$/u.exec(t);
+    if (closing && line.kind === 'body' && isName(closing[1]!, ctx.surnames) && !lines.slice(i + 1).some((l) => l.kind === 'body')) {
+      add({ role: 'author', label: '署名', name: closing[1]! });
+      strip.push({ lineIndex: i, text: closing[0] });
+    }
+    if (line.kind === 'credit') {
+      const plain = /^(\p{Script=Han}{2,3})$/u.exec(t.replace(/[（）()\s]/gu, ''));
+      if (plain && isName(plain[1]!, ctx.surnames)) add({ role: 'author', label: '署名', name: plain[1]! });
+    }
+  });
+  return { credits, strip };
+}

@@ -1,0 +1,47 @@
+/**
+ * The article body as Markdown that renders exactly the source's text and nothing else:
+ * one paragraph per body line, headings as `##`, captions as `<p class="caption">…</p>`.
+ * Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of them),
+ * so `<script>`, `*`, `_`, `#`, `|`, backticks, `{}`, `---` and `[x](javascript:…)` stay literal
+ * text; caption HTML is entity-escaped. Nothing is dropped: white space at a line's ends only.
+ */
+import type { CleanLine } from '../pipeline/types.ts';
+
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Collapses the white space Markdown would misread (leading indentation, line breaks). */
+function flat(text: string): string {
+  return text.replace(/[\r\n\t]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+}
+
+export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map()): string {
+  const blocks: string[] = [];
+  lines.forEach((line, i) => {
+    let text = line.text;
+    const cut = strip.get(i);
+    if (cut && text.endsWith(cut)) text = text.slice(0, -cut.length);
+    text = flat(text);
+    if (!text) return;
+    switch (line.kind) {
+      case 'body':
+      case 'subtitle':
+        blocks.push(escapeMarkdown(text));
+        break;
+      case 'heading':
+        blocks.push(`## ${escapeMarkdown(text)}`);
+        break;
+      case 'caption':
+        blocks.push(`<p class="caption">${escapeHtml(text)}</p>`);
+        break;
+      default:
+        break;
+    }
+  });
+  return blocks.length ? `${blocks.join('\n\n')}\n` : '';
+}

@@ -1,0 +1,85 @@
+/**
+ * The main meeting: a name ending in 座谈会, 交流总结会, 联席会议 … taken from the title when it names
+ * one, else from the first sentence that holds (召开/举行) one; its longest spelling in the
+ * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
+ */
+import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import type { EventDay } from './dates.ts';
+import { provinceOf, shortName } from './provinces.ts';
+
+export interface MeetingFacts {
+  name: string;
+  date?: string;
+  where?: string;
+  province?: string | null;
+  sentence: Sentence;
+}
+
+const SUFFIX = '(?:座谈会|交流会|总结会|联席会议|推进会|恳谈会|洽谈会|对接会|峰会|论坛|工作会议|联席会)';
+const BOUNDARY = /(?:举行|召开|在|并|了|的)$/u;
+
+/** Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. */
+export function meetingNames(text: string): { name: string; index: number }[] {
+  const out: { name: string; index: number }[] = [];
+  for (const m of text.matchAll(new RegExp(SUFFIX, 'gu'))) {
+    const end = (m.index ?? 0) + m[0].length;
+    let start = m.index ?? 0;
+    while (start > 0) {
+      const ch = text[start - 1]!;
+      if (!/[\p{Script=Han}·A-Za-z0-9]/u.test(ch)) break;
+      if (BOUNDARY.test(text.slice(Math.max(0, start - 2), start))) break;
+      start--;
+    }
+    const lead = /^\d+年(?:度)?/u.exec(text.slice(start, end));
+    if (lead) start += lead[0].length;
+    const name = text.slice(start, end);
+    if (name.length - m[0].length >= 2) out.push({ name, index: start });
+  }
+  return out;
+}
+
+export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | null {
+  const candidates: { name: string; sentence: Sentence; index: number }[] = [];
+  for (const s of ctx.sentences) {
+    if (isHistorical(s)) continue;
+    for (const n of meetingNames(s.text)) candidates.push({ ...n, sentence: s });
+  }
+  const title = candidates.find((c) => c.sentence.kind === 'title');
+  const held = candidates.find((c) => c.sentence.kind !== 'title' && /召开|举行/u.test(c.sentence.text));
+  const main = title ?? held;
+  if (!main) return null;
+  // the longest spelling that contains the chosen one
+  const name = candidates.filter((c) => c.name.includes(main.name)).reduce((a, b) => (b.name.length > a.name.length ? b : a), main).name;
+  const mentions = candidates.filter((c) => main.name.includes(c.name) || c.name.includes(main.name));
+  const facts: MeetingFacts = { name, sentence: main.sentence };
+  // its day: a single-day marker in a sentence that names it
+  for (const c of mentions) {
+    const day = days.find((d) => d.sentence === c.sentence && d.marker.endDay === undefined);
+    if (day) {
+      facts.date = day.date;
+      break;
+    }
+  }
+  // where: 在安徽芜湖召开 / 在返程的火车上召开 / 在广州市举行
+  for (const c of [...mentions.filter((x) => x.sentence.kind !== 'title'), ...mentions.filter((x) => x.sentence.kind === 'title')]) {
+    const m = /在([^，。；、在]{1,14}?)(?:召开|举行)/u.exec(c.sentence.text);
+    if (!m) continue;
+    let where = m[1]!;
+    let province: string | null = null;
+    const lead = new RegExp(`^(${ctx.geo.namePattern})`, 'u').exec(where);
+    if (lead) {
+      const p = provinceOf(ctx.geo, lead[1]!)!;
+      province = p.id;
+      const rest = where.slice(lead[1]!.length).replace(/^(?:省|市|自治区)/u, '');
+      where = rest.length >= 2 ? rest : shortName(where);
+    } else {
+      const city = ctx.geo.cities.find((x) => where === x.name || where === x.short);
+      if (city) province = city.province;
+    }
+    facts.where = where.replace(/(?<=\p{Script=Han}{2})市$/u, '');
+    facts.province = province;
+    break;
+  }
+  ctx.info(`main meeting: ${name}${facts.date ? ` on ${facts.date}` : ''}${facts.where ? ` in ${facts.where}` : ''}`, at(main.sentence, main.index), 'extract/meeting');
+  return facts;
+}

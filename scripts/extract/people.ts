@@ -1,0 +1,181 @@
+/**
+ * People named in an article: officials with their title as written (省委书记李锦斌), officials in
+ * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
+ * (与任正非等企业负责人座谈), who are kept apart from officials.
+ */
+import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import { provinceOf } from './provinces.ts';
+import { isName, nameAt, provinceInRole, roleRegex, stripProvince } from './roles.ts';
+
+export interface Official {
+  name: string;
+  /** title as written, without a leading province name (that is in `province`); null for lists */
+  role: string | null;
+  /** province id, or null when the text does not say */
+  province: string | null;
+  listed: boolean;
+  /** where the person is first named */
+  sentence: Sentence;
+}
+
+export interface BusinessPerson {
+  name: string;
+  sentence: Sentence;
+}
+
+interface Found extends Official {
+  /** position in the sentence */
+  index: number;
+}
+
+/** 率安徽省党政代表团 / 率省代表团 later in the same sentence: the province of the delegation. */
+function delegationProvince(ctx: Context, text: string): string | null | undefined {
+  const m = new RegExp(`率(${ctx.geo.namePattern})?(?:省|市|自治区)?(?:党政)?代表团`, 'u').exec(text);
+  if (!m) return undefined;
+  return m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
+}
+
+/**
+ * Officials named after a title. A title without a province (省委书记, 市人大常委会主任) takes the
+ * province of the previous official in the same sentence, else of the delegation the sentence
+ * says they lead (率安徽省党政代表团), else the publisher's home province (中安在线 writes 省委 for 安徽省委).
+ */
+export function titledOfficials(ctx: Context, homeProvince: string | null): Found[] {
+  const re = roleRegex(ctx.geo);
+  const out: Found[] = [];
+  for (const s of ctx.sentences) {
+    if (s.kind === 'title' || isHistorical(s)) continue;
+    let previous: string | null | undefined;
+    for (const m of s.text.matchAll(re)) {
+      const start = m.index ?? 0;
+      const name = nameAt(s.text, start + m[0].length, ctx.surnames);
+      if (!name) continue;
+      const written = m[0];
+      const named = provinceInRole(written, ctx.geo);
+      let province: string | null;
+      if (named) province = provinceOf(ctx.geo, named)?.id ?? null;
+      else if (previous !== undefined) province = previous;
+      else {
+        const led = delegationProvince(ctx, s.text.slice(start));
+        if (led) province = led;
+        else if (homeProvince) {
+          province = homeProvince;
+          ctx.info(`${name}: “${written}” without a province read as the publisher's home province (${homeProvince})`, at(s, start), 'extract/role-home-province');
+        } else {
+          province = null;
+          ctx.warn(`${name}: “${written}” names no province and none follows from the context`, at(s, start), 'extract/person-no-province');
+        }
+      }
+      previous = province;
+      out.push({ name, role: stripProvince(written, ctx.geo), province, listed: false, sentence: s, index: start });
+    }
+  }
+  return out;
+}
+
+const LIST_END = /和|出席|参加|陪同|等/u;
+
+function listItems(ctx: Context, s: Sentence, from: number, raw: string): string[] {
+  const cut = LIST_END.exec(raw);
+  const items = (cut ? raw.slice(0, cut.index) : raw).split('、');
+  const names: string[] = [];
+  for (const item of items) {
+    const name = item.trim();
+    if (isName(name, ctx.surnames)) names.push(name);
+    else if (name) ctx.warn(`listed item “${name}” is not read as a name (length or surname): check it`, at(s, from), 'extract/list-item');
+  }
+  return names;
+}
+
+/** 浙江省领导陈金彪、冯飞、朱国贤… (list with a province label). */
+export function listedOfficials(ctx: Context): Found[] {
+  const re = new RegExp(`(${ctx.geo.namePattern})(?:省|市|自治区)?领导([^，,；;。：]+)`, 'gu');
+  const out: Found[] = [];
+  for (const s of ctx.sentences) {
+    if (isHistorical(s)) continue;
+    for (const m of s.text.matchAll(re)) {
+      const province = provinceOf(ctx.geo, m[1]!)?.id ?? null;
+      const from = (m.index ?? 0) + m[0].length - m[2]!.length;
+      for (const name of listItems(ctx, s, from, m[2]!)) out.push({ name, role: null, province, listed: true, sentence: s, index: from });
+    }
+  }
+  return out;
+}
+
+/**
+ * 黄莉新、刘捷、…、卢山出席 right after a titled official in the same sentence: a list with no label,
+ * whose province is that official's (recorded as an info message).
+ */
+export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
+  const out: Found[] = [];
+  const re = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
+  for (const s of ctx.sentences) {
+    if (isHistorical(s)) continue;
+    for (const m of s.text.matchAll(re)) {
+      const index = m.index ?? 0;
+      const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
+      if (!before) continue;
+      const items = m[1]!.split('、');
+      if (!items.every((i) => isName(i, ctx.surnames))) continue;
+      ctx.info(
+        `${items.join('、')}: listed without a province label; read as ${before.province ?? 'unknown'} officials like ${before.name} before them`,
+        at(s, index),
+        'extract/list-context-province',
+      );
+      for (const name of items) out.push({ name, role: null, province: before.province, listed: true, sentence: s, index });
+    }
+  }
+  return out;
+}
+
+/** 与任正非等企业负责人进行座谈: business people, not officials. */
+export function businessPeople(ctx: Context): BusinessPerson[] {
+  const out: BusinessPerson[] = [];
+  const re = /与((?:\p{Script=Han}{2,4}、)*\p{Script=Han}{2,4}?)等(?:企业|公司|集团)?(?:负责人|高管|企业家|创始人)/gu;
+  const titled = /(?:董事长|总裁|总经理|创始人|首席执行官)(\p{Script=Han}{2,4})/gu;
+  for (const s of ctx.sentences) {
+    for (const m of s.text.matchAll(re)) {
+      for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
+    }
+    for (const m of s.text.matchAll(titled)) {
+      const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
+      if (name) out.push({ name, sentence: s });
+    }
+  }
+  return out;
+}
+
+/**
+ * Every official of the article, once each: the longest title seen, labelled lists after titles.
+ * Names that are credits (journalists, editors) or business people are never officials.
+ */
+export function extractOfficials(ctx: Context, homeProvince: string | null, exclude: Set<string>): Official[] {
+  const titled = titledOfficials(ctx, homeProvince);
+  const all = [...titled, ...listedOfficials(ctx), ...unlabelledLists(ctx, titled)];
+  const byName = new Map<string, Official>();
+  const order: string[] = [];
+  for (const f of all) {
+    if (exclude.has(f.name)) continue;
+    const seen = byName.get(f.name);
+    if (!seen) {
+      byName.set(f.name, { name: f.name, role: f.role, province: f.province, listed: f.listed, sentence: f.sentence });
+      order.push(f.name);
+      continue;
+    }
+    if (f.province && seen.province && f.province !== seen.province) {
+      ctx.warn(`${f.name} is named for two provinces in one article (${seen.province}, ${f.province}): the first is kept`, at(f.sentence, f.index), 'extract/person-two-provinces');
+    }
+    if (f.role && (!seen.role || f.role.length > seen.role.length)) seen.role = f.role;
+    if (!f.listed) seen.listed = false;
+    if (!seen.province && f.province) seen.province = f.province;
+  }
+  // keep the order of first appearance (sentence order, then position)
+  const firstIndex = new Map<string, number>();
+  for (const f of all) {
+    const key = f.sentence.index * 100_000 + f.index;
+    if (key < (firstIndex.get(f.name) ?? Infinity)) firstIndex.set(f.name, key);
+  }
+  return order
+    .map((n) => byName.get(n)!)
+    .sort((a, b) => firstIndex.get(a.name)! - firstIndex.get(b.name)!);
+}

@@ -1,0 +1,32 @@
+/**
+ * Pinyin of a person's name with pinyin-pro: the surname read as a surname (单 shàn, 曾 zēng, 解 xiè),
+ * the given name read in context: tone-marked `Lǐ Jǐnbīn`, plain `lijinbin`, slug `li-jinbin`.
+ */
+import { pinyin } from 'pinyin-pro';
+
+export interface NamePinyin {
+  toned: string;
+  plain: string;
+  slug: string;
+}
+
+const capitalise = (s: string) => s.charAt(0).toLocaleUpperCase('en') + s.slice(1);
+const ascii = (s: string) =>
+  s
+    .normalize('NFD')
+    .replace(/ü|u\u0308/g, 'v')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+
+export function namePinyin(name: string, compound: Set<string>): NamePinyin {
+  const k = name.length >= 3 && compound.has(name.slice(0, 2)) ? 2 : 1;
+  const surnameSyllables = pinyin(name, { mode: 'surname', type: 'array' }).slice(0, k);
+  const givenSyllables = pinyin(name, { type: 'array' }).slice(k);
+  const surnamePlain = pinyin(name, { mode: 'surname', type: 'array', toneType: 'none', v: true }).slice(0, k);
+  const givenPlain = pinyin(name, { type: 'array', toneType: 'none', v: true }).slice(k);
+  const toned = [capitalise(surnameSyllables.join('')), capitalise(givenSyllables.join(''))].filter(Boolean).join(' ');
+  const s = ascii(surnamePlain.join(''));
+  const g = ascii(givenPlain.join(''));
+  return { toned, plain: s + g, slug: [s, g].filter(Boolean).join('-') };
+}

@@ -1,0 +1,224 @@
+/**
+ * Places visited: cities and districts (from the data package, in the host provinces), and sites,
+ * companies and institutions, found three ways:
+ * - after a visit verb (来到, 考察, 参观, 走进, 走访, 瞻仰 …), a name that ends with a telling suffix
+ *   (有限公司, 实验室, 纪念馆, 展示中心, 港 …);
+ * - a clause that opens with such a name and goes on with 是 / 作为 (果园港是中国最大的…);
+ * - the gazetteer content/editorial/places.yaml, for names with no suffix (城市阳台) and canonical
+ *   names (上海中共一大纪念馆 → 中共一大纪念馆).
+ * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
+ */
+import type { Place } from '../../src/schemas.ts';
+import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import type { PlaceName } from './provinces.ts';
+
+export interface FoundPlace {
+  name: string;
+  kind: Place['kind'];
+  province: string | null;
+  city?: string;
+  sentence: Sentence;
+  index: number;
+  from: 'rule' | 'gazetteer' | 'geography';
+}
+
+const SUFFIXES: [string, Place['kind']][] = (
+  [
+    ['股份有限公司', 'company'],
+    ['有限责任公司', 'company'],
+    ['有限公司', 'company'],
+    ['集团公司', 'company'],
+    ['公司', 'company'],
+    ['集团', 'company'],
+    ['总厂', 'company'],
+    ['行政服务中心', 'institution'],
+    ['运营中心', 'institution'],
+    ['研究中心', 'institution'],
+    ['服务基地', 'institution'],
+    ['研究院', 'institution'],
+    ['实验室', 'institution'],
+    ['交易所', 'institution'],
+    ['学校', 'institution'],
+    ['大学', 'institution'],
+    ['学院', 'institution'],
+    ['医院', 'institution'],
+    ['展示中心', 'site'],
+    ['纪念馆', 'site'],
+    ['展览馆', 'site'],
+    ['博览馆', 'site'],
+    ['博物馆', 'site'],
+    ['体验园', 'site'],
+    ['产业园', 'site'],
+    ['科技园', 'site'],
+    ['园区', 'site'],
+    ['小镇', 'site'],
+    ['街区', 'site'],
+    ['小区', 'site'],
+    ['广场', 'site'],
+    ['公园', 'site'],
+    ['中心', 'institution'],
+    ['港', 'site'],
+    ['谷', 'site'],
+    ['坊', 'site'],
+  ] as [string, Place['kind']][]
+).sort((a, b) => b[0].length - a[0].length);
+
+const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u;
+
+/** The kind of a name by its suffix, if it has one. */
+export function suffixKind(name: string): Place['kind'] | undefined {
+  for (const [suffix, kind] of SUFFIXES) if (name.endsWith(suffix) && name.length > suffix.length) return kind;
+  return undefined;
+}
+
+/** The longest prefix of `item` that is a name ending with a suffix (stopping at 的 / 是). */
+export function namePrefix(item: string): { name: string; kind: Place['kind'] } | undefined {
+  const stop = /的|是|等/u.exec(item);
+  const text = stop ? item.slice(0, stop.index) : item;
+  for (let end = text.length; end >= 2; end--) {
+    const name = text.slice(0, end);
+    const kind = suffixKind(name);
+    if (kind && NAME_CHARS.test(name) && /^\p{Script=Han}/u.test(name)) return { name, kind };
+  }
+  return undefined;
+}
+
+const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|调研了?|察看了?|视察了?)/gu;
+
+/** Names after visit verbs and names that open a clause before 是 / 作为. */
+export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] {
+  const out: { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] = [];
+  for (const s of ctx.sentences) {
+    if (s.kind === 'title' || isHistorical(s)) continue;
+    for (const m of s.text.matchAll(VERBS)) {
+      const start = (m.index ?? 0) + m[0].length;
+      const run = /^[^，。；：,;:]*/u.exec(s.text.slice(start))![0];
+      let offset = start;
+      for (const item of run.split('、')) {
+        const found = namePrefix(item);
+        if (found) out.push({ ...found, sentence: s, index: offset });
+        offset += item.length + 1;
+      }
+    }
+    for (const m of s.text.matchAll(/(?<=^|[，。；])([^，。；、“”]{2,40}?)(?:是|作为)/gu)) {
+      const name = m[1]!;
+      const kind = suffixKind(name);
+      if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: m.index ?? 0 });
+    }
+  }
+  return out;
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+interface GeoPatterns {
+  cities: PlaceName[];
+  cityList: RegExp | undefined;
+  districts: Map<string, PlaceName>;
+  district: RegExp | undefined;
+}
+const geoCache = new Map<string, GeoPatterns>();
+
+function geoPatterns(ctx: Context, provinces: Set<string>): GeoPatterns {
+  const key = [...provinces].sort().join(',');
+  let cached = geoCache.get(key);
+  if (cached) return cached;
+  const cities = ctx.geo.cities.filter((c) => provinces.has(c.province));
+  const districts = new Map(ctx.geo.districts.filter((d) => provinces.has(d.province)).map((d) => [d.name, d]));
+  const cityNames = cities.flatMap((c) => [c.name, c.short]).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  const districtNames = [...districts.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
+  cached = {
+    cities,
+    cityList: cityNames ? new RegExp(`(?:到|在|赴|前往)(?:${ctx.geo.namePattern})?((?:${cityNames})(?:、(?:${cityNames}))*)`, 'gu') : undefined,
+    districts,
+    // a district standing alone (涪陵区的…), not the first word of a site's name (徐汇区行政服务中心)
+    district: districtNames ? new RegExp(`(${districtNames})(?=的|[^\\p{Script=Han}A-Za-z0-9]|$)`, 'gu') : undefined,
+  };
+  if (geoCache.size > 256) geoCache.clear();
+  geoCache.set(key, cached);
+  return cached;
+}
+
+/** Cities and districts of the given provinces that the article places the visit in. */
+export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefixes: { name: string; sentence: Sentence; index: number }[]): FoundPlace[] {
+  const { cities, cityList, districts, district } = geoPatterns(ctx, provinces);
+  const out: FoundPlace[] = [];
+  const seen = new Set<string>();
+  const add = (p: PlaceName, s: Sentence, index: number) => {
+    if (seen.has(p.name)) return;
+    seen.add(p.name);
+    out.push({ name: p.kind === 'city' ? p.short : p.name, kind: p.kind, province: p.province, sentence: s, index, from: 'geography' });
+  };
+  for (const s of ctx.sentences) {
+    if (isHistorical(s)) continue;
+    if (cityList) {
+      for (const m of s.text.matchAll(cityList)) {
+        for (const item of m[1]!.split('、')) {
+          const city = cities.find((c) => c.name === item || c.short === item);
+          if (city) add(city, s, m.index ?? 0);
+        }
+      }
+    }
+    if (district) for (const m of s.text.matchAll(district)) add(districts.get(m[1]!)!, s, m.index ?? 0);
+  }
+  for (const site of sitePrefixes) {
+    const city = cities.find((c) => site.name.startsWith(c.short) && site.name.length > c.short.length + 1);
+    if (city) add(city, site.sentence, site.index);
+  }
+  return out;
+}
+
+/** Gazetteer entries whose name (or a `match` string) occurs in the article. */
+export function gazetteerPlaces(ctx: Context): FoundPlace[] {
+  const out: FoundPlace[] = [];
+  for (const entry of ctx.editorial.places) {
+    const needles = [entry.name, ...(entry.match ?? [])];
+    let hit: { s: Sentence; index: number } | undefined;
+    for (const s of ctx.sentences) {
+      if (isHistorical(s)) continue;
+      for (const needle of needles) {
+        const index = s.text.indexOf(needle);
+        if (index >= 0 && (!hit || s.index < hit.s.index)) hit = { s, index };
+      }
+      if (hit) break;
+    }
+    if (!hit) continue;
+    out.push({
+      name: entry.name,
+      kind: entry.kind,
+      province: entry.province,
+      ...(entry.city ? { city: entry.city } : {}),
+      sentence: hit.s,
+      index: hit.index,
+      from: 'gazetteer',
+    });
+  }
+  return out;
+}
+
+/**
+ * All places, deduplicated: a rule name containing a gazetteer name becomes the gazetteer entry;
+ * a name contained in a longer one of the same article is dropped (广药集团 ⊂ 广药集团白云山制药总厂).
+ */
+export function extractPlaces(ctx: Context, provinces: Set<string>): FoundPlace[] {
+  const gazetteer = gazetteerPlaces(ctx);
+  const gazNames = ctx.editorial.places.map((e) => [e.name, ...(e.match ?? [])] as const);
+  const rules: FoundPlace[] = [];
+  for (const r of rulePlaces(ctx)) {
+    if (gazNames.some(([name, ...match]) => [name, ...match].some((n) => r.name.includes(n) || n.includes(r.name)))) continue;
+    rules.push({ name: r.name, kind: r.kind, province: null, sentence: r.sentence, index: r.index, from: 'rule' });
+  }
+  const named = [...gazetteer, ...rules];
+  const kept = named.filter((p) => !named.some((q) => q !== p && q.name.length > p.name.length && q.name.includes(p.name)));
+  const unique = new Map<string, FoundPlace>();
+  for (const p of kept) {
+    const seen = unique.get(p.name);
+    if (!seen || p.sentence.index < seen.sentence.index) unique.set(p.name, p);
+  }
+  const sites = [...unique.values()];
+  for (const p of sites) {
+    if (p.from === 'rule') ctx.info(`place “${p.name}” (${p.kind}) found by rule, not in content/editorial/places.yaml`, at(p.sentence, p.index), 'extract/place-rule');
+  }
+  const geography = geographyPlaces(ctx, provinces, sites);
+  return [...geography, ...sites].sort((a, b) => a.sentence.index - b.sentence.index || a.index - b.index || (a.name < b.name ? -1 : 1));
+}

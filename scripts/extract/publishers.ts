@@ -1,0 +1,56 @@
+/**
+ * The publisher chain: the page we have first, then whom it cites (新京报 → 浙江日报;
+ * 安徽发展网 → 中安在线). Names come from content/editorial/publishers.yaml; a 来源 that is not
+ * listed there is kept as written, with a warning.
+ */
+import { toSimplified } from '../pipeline/simplify.ts';
+import type { Context } from './context.ts';
+
+export interface Publishers {
+  chain: string[];
+  /** home province of the publisher of the text (the cited one, else the page) */
+  home: string | null;
+}
+
+export function extractPublishers(ctx: Context): Publishers {
+  const entries = ctx.editorial.publishers;
+  const known = (text: string) => entries.filter((e) => e.match.some((m) => text.includes(m)));
+  const page: string[] = [];
+  const cited: string[] = [];
+  // the page: a meta line opening with a publisher (新京报2023-04-15), or the site's copyright lines
+  for (const line of ctx.doc.lines) {
+    if (line.kind !== 'meta') continue;
+    const head = line.text.replace(/\d.*$/u, '');
+    for (const e of known(head)) page.push(e.name);
+    const source = /来源[:：]\s*([^\s:：]+)/u.exec(line.text);
+    if (source) {
+      const hit = known(source[1]!);
+      if (hit.length) cited.push(...hit.map((e) => e.name));
+      else if (!/^[-—]+$/u.test(source[1]!)) {
+        cited.push(source[1]!);
+        ctx.warn(`publisher “${source[1]}” is not in content/editorial/publishers.yaml: kept as written`, { line: line.line }, 'extract/publisher-unknown');
+      }
+    }
+  }
+  for (const removed of ctx.doc.removed) {
+    if (!/版权|版權|Copyright|©|All Rights Reserved/iu.test(removed.text)) continue;
+    for (const e of known(toSimplified(removed.text))) page.push(e.name);
+  }
+  // cited in the text: 据《浙江日报》报道, and the dateline (中安在线、中安新闻客户端讯 / 浙江在线重庆10月10日电)
+  for (const s of ctx.sentences.slice(0, 4)) {
+    for (const m of s.text.matchAll(/据《([^》]+)》(?:报道|消息)/gu)) {
+      const hit = known(m[1]!);
+      cited.push(...(hit.length ? hit.map((e) => e.name) : [m[1]!]));
+    }
+    const dateline = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u.exec(s.text);
+    if (dateline && s.index === 0) cited.push(...known(dateline[1]!).map((e) => e.name));
+  }
+  const chain = [...new Set([...page, ...cited])];
+  if (chain.length === 0) {
+    ctx.warn('no publisher found (no 来源, dateline or copyright line)', undefined, 'extract/publisher-missing');
+    chain.push('来源未注明');
+  }
+  const origin = [...cited].find((n) => entries.some((e) => e.name === n)) ?? chain[0]!;
+  const home = entries.find((e) => e.name === origin)?.province ?? null;
+  return { chain, home };
+}

@@ -1,0 +1,175 @@
+/**
+ * One CleanDocument → one visit record (front matter + Markdown body), from the facts of the
+ * other modules. Pure apart from the messages it adds to the document's vfile.
+ */
+import type { CleanDocument } from '../pipeline/types.ts';
+import type { Inference, Place, PersonRef, Visit } from '../../src/schemas.ts';
+import { at, type Context, createContext } from './context.ts';
+import { extractCredits } from './credits.ts';
+import { extractDates } from './dates.ts';
+import type { Editorial } from './editorial.ts';
+import { resolveLeaderId } from './leaders.ts';
+import { bodyMarkdown } from './markdown.ts';
+import { extractMeeting } from './meeting.ts';
+import { businessPeople, extractOfficials } from './people.ts';
+import { extractPlaces } from './places.ts';
+import type { Geography } from './provinces.ts';
+import { extractPublishers } from './publishers.ts';
+import { extractRoute } from './route.ts';
+
+export interface VisitRecord {
+  id: string;
+  data: Visit;
+  body: string;
+}
+
+export type BuildResult = { ok: true; record: VisitRecord } | { ok: false; reason: string };
+
+function lineOfKind(doc: CleanDocument, kind: string) {
+  return doc.lines.find((l) => l.kind === kind);
+}
+
+/** The host in force at each sentence: a sentence naming exactly one host sets it. */
+function hostBySentence(ctx: Context, hosts: string[]): (string | null)[] {
+  const out: (string | null)[] = [];
+  let current: string | null = hosts.length === 1 ? hosts[0]! : null;
+  const re = new RegExp(ctx.geo.namePattern, 'gu');
+  for (const s of ctx.sentences) {
+    const named = new Set<string>();
+    for (const m of s.text.matchAll(re)) {
+      const id = ctx.geo.byName.get(m[0])?.id;
+      if (id && hosts.includes(id)) named.add(id);
+    }
+    if (named.size === 1) current = [...named][0]!;
+    out.push(current);
+  }
+  return out;
+}
+
+export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geography): BuildResult {
+  const ctx = createContext(doc, editorial, geo);
+  const inferences: Inference[] = [];
+  const publishers = extractPublishers(ctx);
+  const credits = extractCredits(ctx);
+  const dates = extractDates(ctx);
+  inferences.push(...dates.inferences);
+  if (dates.year === undefined) {
+    return { ok: false, reason: 'no year: the article states none, none can be inferred from it, and content/editorial/dates.yaml has no entry for this file' };
+  }
+  if (dates.days.length === 0) return { ok: false, reason: 'no date of the visit in the text (no 月日 such as 10月23日)' };
+  const meeting = extractMeeting(ctx, dates.days);
+  const route = extractRoute(ctx, publishers.home, dates.days, meeting);
+  const allDates = route.legs.flatMap((l) => l.dates).sort();
+  if (allDates.length === 0) return { ok: false, reason: 'no date could be assigned to a leg of the visit' };
+  const start = allDates[0]!;
+  const end = allDates.at(-1)!;
+
+  // people
+  const others = businessPeople(ctx);
+  const exclude = new Set([...credits.credits.map((c) => c.name), ...others.map((o) => o.name)]);
+  const officials = extractOfficials(ctx, publishers.home, exclude);
+  const group = (province: string | null): PersonRef['group'] => {
+    if (route.kind === 'visit' && province !== null && province === route.visiting) return 'delegation';
+    if (province !== null && route.hosts.includes(province)) return 'host';
+    return 'attendee';
+  };
+  const people: PersonRef[] = officials.map((o) => {
+    if (o.province === null) ctx.warn(`${o.name}: no province`, at(o.sentence), 'extract/person-no-province');
+    return {
+      leader: resolveLeaderId(o.name, o.province, start, editorial, ctx),
+      name: o.name,
+      province: o.province,
+      role: o.role,
+      group: group(o.province),
+      listed: o.listed,
+    };
+  });
+
+  // places
+  const placeProvinces = new Set<string>(route.kind === 'meeting' ? route.hosts : route.hosts.length ? route.hosts : route.visiting ? [route.visiting] : []);
+  const found = extractPlaces(ctx, placeProvinces);
+  const hostAt = hostBySentence(ctx, route.hosts);
+  const places: Place[] = found.map((p) => {
+    const province = p.province ?? hostAt[p.sentence.index] ?? null;
+    const place: Place = { name: p.name, kind: p.kind, province };
+    const city = p.city ?? (p.kind !== 'city' && p.kind !== 'district' ? found.find((c) => c.kind === 'city' && p.name.startsWith(c.name))?.name : undefined);
+    if (city) place.city = city;
+    if (p.kind !== 'city') {
+      const before = dates.days.filter(
+        (d) => d.sentence.lineIndex === p.sentence.lineIndex && (d.sentence.index < p.sentence.index || (d.sentence.index === p.sentence.index && d.marker.index < p.index)) && d.marker.endDay === undefined,
+      );
+      const leg = route.legs.filter((l) => l.province === province && province !== null);
+      if (before.length) place.date = before.at(-1)!.date;
+      else if (leg.length === 1 && leg[0]!.dates.length === 1) place.date = leg[0]!.dates[0]!;
+    }
+    return place;
+  });
+
+  // business people, with the company named last before them in the same paragraph
+  const otherRecords: Visit['others'] = [];
+  for (const o of others) {
+    if (otherRecords.some((r) => r.name === o.name)) continue;
+    const company = found.filter((p) => p.kind === 'company' && p.sentence.lineIndex === o.sentence.lineIndex && p.sentence.index <= o.sentence.index).at(-1);
+    otherRecords.push({ name: o.name, ...(company ? { affiliation: company.name } : {}), note: '企业负责人' });
+  }
+
+  // meeting
+  let meetingRecord: Visit['meeting'] = null;
+  if (meeting) {
+    const province =
+      meeting.province !== undefined ? meeting.province : (route.legs.find((l) => meeting.date && l.dates.includes(meeting.date) && l.province)?.province ?? (route.hosts.length === 1 ? route.hosts[0]! : null));
+    meetingRecord = { name: meeting.name, ...(meeting.date ? { date: meeting.date } : {}), ...(meeting.where ? { where: meeting.where } : {}), province };
+  }
+
+  // title
+  const titleLine = lineOfKind(doc, 'title');
+  let title = titleLine?.text.trim() ?? '';
+  if (!title) {
+    const visiting = route.visiting ? geo.byId.get(route.visiting) : undefined;
+    const hostNames = route.hosts.map((h) => geo.byId.get(h)!.short);
+    if (route.kind === 'visit' && visiting && hostNames.length) title = `${visiting.name}${route.delegation ?? '党政代表团'}赴${hostNames.join('、')}学习考察`;
+    else if (meeting) title = `${meeting.name}${meeting.where ? `在${meeting.where}` : ''}召开`;
+    else title = `${visiting?.name ?? ''}${route.delegation ?? '代表团'}学习考察`;
+    inferences.push({ field: 'title', value: title, how: 'inferred', reason: '原文没有标题；据导语所述的代表团、出访地与活动拟定' });
+    ctx.warn(`no title line: synthesised “${title}”`, undefined, 'extract/title-synthesised');
+  }
+
+  // provinces taking part
+  const provinces: string[] = [];
+  const addProvince = (p: string | null | undefined) => {
+    if (p && !provinces.includes(p)) provinces.push(p);
+  };
+  addProvince(route.visiting);
+  route.hosts.forEach(addProvince);
+  if (route.kind === 'meeting') people.forEach((p) => addProvince(p.province));
+  if (provinces.length === 0) return { ok: false, reason: 'no province found: neither a visiting nor a host province is named' };
+
+  const published = dates.published ?? { date: end };
+  if (!dates.published) {
+    inferences.push({ field: 'published.date', value: end, how: 'inferred', reason: '来源未注明发布日期；以活动最后一日代替' });
+  }
+  const stripped = new Map(credits.strip.map((s) => [s.lineIndex, s.text]));
+  const data: Visit = {
+    title,
+    kind: route.kind,
+    start,
+    end,
+    visiting: route.visiting,
+    hosts: route.hosts,
+    provinces,
+    legs: route.legs.map((l) => ({ province: l.province, dates: l.dates, ...(l.where ? { where: l.where } : {}), ...(l.note ? { note: l.note } : {}) })),
+    people,
+    others: otherRecords,
+    places,
+    meeting: meetingRecord,
+    published,
+    publishers: publishers.chain,
+    credits: credits.credits,
+    source: { file: doc.file, sha256: doc.sha256, encoding: doc.encoding, script: doc.script },
+    inferences,
+    changes: doc.changes,
+  };
+  const idTail = route.kind === 'meeting' ? ['meeting', ...route.hosts] : [route.visiting ?? 'unknown', ...(route.hosts.length ? route.hosts : ['unknown'])];
+  const id = [start, ...idTail].join('-');
+  return { ok: true, record: { id, data, body: bodyMarkdown(doc.lines, stripped) } };
+}

@@ -1,0 +1,78 @@
+/**
+ * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
+ * 市人大常委会主任 … and the name that follows them.
+ */
+import type { Geography } from './provinces.ts';
+
+const cache = new WeakMap<Geography, RegExp>();
+
+/**
+ * A title is one or more parts joined by 、; a part is a Politburo membership or a post of a
+ * provincial committee, government, people's congress or CPPCC, optionally led by a province name.
+ */
+export function roleRegex(geo: Geography): RegExp {
+  let re = cache.get(geo);
+  if (re) return re;
+  const P = `(?:${geo.namePattern})`;
+  const part = [
+    '中共中央政治局(?:常委|委员)',
+    `${P}?(?:省|市|自治区)?(?:委|党委|人大常委会|政协)(?:常务)?副?(?:书记|主任|主席|秘书长|常委)`,
+    `${P}?(?:省|市)?(?:常务)?副?(?:省长|市长)`,
+    `${P}?自治区(?:人民政府)?副?主席`,
+  ].join('|');
+  re = new RegExp(`(?<!总|时任)(?:${part})(?:、(?:${part}))*`, 'gu');
+  cache.set(geo, re);
+  return re;
+}
+
+/** Words that may follow a name: a name ends where one of these (or punctuation) begins. */
+const FOLLOWERS = [
+  '率', '主持', '讲话', '出席', '陪同', '分别', '参加', '介绍', '在', '一行', '说', '表示', '会见', '等', '指出', '强调',
+  '同志', '致辞', '代表', '首先', '和', '与', '及', '对', '向', '作', '就', '也', '还', '先后', '共同', '带队', '考察',
+  '调研', '看望', '会谈', '举行', '召开', '到', '赴', '前往', '进行', '听取', '宣布', '通报', '签署', '的', '出', '见证',
+];
+const PUNCT = /^[\s，、；。：！？,;:（()“”"]/u;
+
+export function followsName(rest: string): boolean {
+  return rest === '' || PUNCT.test(rest) || FOLLOWERS.some((w) => rest.startsWith(w));
+}
+
+export function hasSurname(name: string, surnames: { single: Set<string>; compound: Set<string> }): boolean {
+  return surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
+}
+
+const HAN = /^\p{Script=Han}+$/u;
+
+/** The name starting at `pos` of `text` (2–3 characters, 4 with a compound surname), or undefined. */
+export function nameAt(text: string, pos: number, surnames: { single: Set<string>; compound: Set<string> }): string | undefined {
+  const max = surnames.compound.has(text.slice(pos, pos + 2)) ? 4 : 3;
+  for (let len = 2; len <= max; len++) {
+    const name = text.slice(pos, pos + len);
+    if (name.length < len || !HAN.test(name)) return undefined;
+    if (!hasSurname(name, surnames)) return undefined;
+    if (followsName(text.slice(pos + len))) return name;
+  }
+  return undefined;
+}
+
+/** Is `item` (from a list such as 陈金彪、冯飞) a plausible name? */
+export function isName(item: string, surnames: { single: Set<string>; compound: Set<string> }): boolean {
+  const max = surnames.compound.has(item.slice(0, 2)) ? 4 : 3;
+  return item.length >= 2 && item.length <= max && HAN.test(item) && hasSurname(item, surnames);
+}
+
+/** Drops a leading province name from a title: 浙江省委书记 → 省委书记; keeps 中共中央政治局委员、上海市委书记. */
+export function stripProvince(role: string, geo: Geography): string {
+  for (const p of geo.provinces) {
+    if (!role.startsWith(p.short)) continue;
+    const rest = role.slice(p.short.length);
+    if (/^(?:省|市|自治区|特别行政区)/u.test(rest)) return rest;
+  }
+  return role;
+}
+
+/** The first province named inside a title, if any. */
+export function provinceInRole(role: string, geo: Geography): string | undefined {
+  const m = new RegExp(geo.namePattern, 'u').exec(role);
+  return m?.[0];
+}

@@ -1,0 +1,153 @@
+/**
+ * The route: kind (delegation visit or multilateral meeting), visiting province, host provinces,
+ * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
+ * on the train home on the evening of the 13th (a leg with no province).
+ */
+import type { Inference } from '../../src/schemas.ts';
+import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import type { EventDay } from './dates.ts';
+import type { MeetingFacts } from './meeting.ts';
+import { provinceOf } from './provinces.ts';
+
+export interface Leg {
+  province: string | null;
+  dates: string[];
+  where?: string;
+  note?: string;
+}
+
+export interface RouteFacts {
+  kind: 'visit' | 'meeting';
+  visiting: string | null;
+  hosts: string[];
+  legs: Leg[];
+  /** 党政代表团 or 代表团, as the article calls the delegation; with the visiting province's name */
+  delegation?: string;
+  inferences: Inference[];
+}
+
+function provincesIn(ctx: Context, text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(new RegExp(ctx.geo.namePattern, 'gu'))) {
+    const id = provinceOf(ctx.geo, m[0])?.id;
+    if (id && !out.includes(id)) out.push(id);
+  }
+  return out;
+}
+
+/** The delegation's province: the one most often written before 代表团 (安徽省党政代表团). */
+export function visitingProvince(ctx: Context, home: string | null): { id: string | null; word?: string; any: boolean } {
+  const re = new RegExp(`(${ctx.geo.namePattern})?(?:省|市|自治区)?(党政)?代表团`, 'gu');
+  const counts = new Map<string, number>();
+  let any = false;
+  let word: string | undefined;
+  let ledWord: string | undefined;
+  for (const s of ctx.sentences) {
+    if (isHistorical(s)) continue;
+    for (const m of s.text.matchAll(re)) {
+      any = true;
+      const led = s.text[(m.index ?? 0) - 1] === '率';
+      if (led && !ledWord) ledWord = m[2] ? '党政代表团' : '代表团';
+      word ??= m[2] ? '党政代表团' : '代表团';
+      if (!m[1]) continue;
+      const id = provinceOf(ctx.geo, m[1])?.id;
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  word = ledWord ?? word;
+  if (!any) return { id: null, any };
+  let best: string | null = null;
+  for (const [id, n] of counts) if (best === null || n > counts.get(best)!) best = id;
+  if (best === null && home) {
+    ctx.warn(`the delegation's province is not written; read as the publisher's home province (${home})`, undefined, 'extract/visiting-home-province');
+    best = home;
+  }
+  return { id: best, ...(word ? { word } : {}), any };
+}
+
+/** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
+export function hostProvinces(ctx: Context, visiting: string | null): string[] {
+  const P = `(?:${ctx.geo.namePattern})(?:省|市|自治区)?`;
+  const patterns = [new RegExp(`(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'gu'), new RegExp(`在(${P})(?:学习)?考察`, 'gu')];
+  const hosts: string[] = [];
+  for (const s of ctx.sentences) {
+    if (isHistorical(s)) continue;
+    for (const re of patterns) {
+      for (const m of s.text.matchAll(re)) {
+        for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
+      }
+    }
+    // 赴东海省考察: a province-like name that is not a provincial-level division
+    for (const m of s.text.matchAll(/(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/gu)) {
+      if (!provinceOf(ctx.geo, m[1]!)) ctx.warn(`“${m[1]}省” is not a provincial-level division: host province unresolved`, at(s, m.index ?? 0), 'extract/province-unknown');
+    }
+  }
+  return hosts;
+}
+
+/** Groups the days by host province; a day whose sentence names no single host joins the only host, or the meeting's leg. */
+export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeting: MeetingFacts | null, kind: 'visit' | 'meeting'): Leg[] {
+  const byProvince = new Map<string | null, Set<string>>();
+  const add = (p: string | null, d: string) => {
+    let set = byProvince.get(p);
+    if (!set) byProvince.set(p, (set = new Set()));
+    set.add(d);
+  };
+  let offRoute: Leg | undefined;
+  // the host in force: a heading or sentence that names exactly one host sets it
+  let current: string | null = hosts.length === 1 ? hosts[0]! : null;
+  const hostOf = (s: Sentence): string | null | undefined => {
+    const named = provincesIn(ctx, s.text).filter((p) => hosts.includes(p));
+    return named.length === 1 ? named[0]! : named.length > 1 ? undefined : null;
+  };
+  const bySentence = new Map<Sentence, EventDay[]>();
+  for (const d of days) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  for (const s of ctx.sentences) {
+    const h = hostOf(s);
+    if (h) current = h;
+    const list = bySentence.get(s);
+    if (!list) continue;
+    for (const d of list) {
+      if (h) add(h, d.date);
+      else if (hosts.length === 1) add(hosts[0]!, d.date);
+      else if (meeting?.date === d.date && s.text.includes(meeting.name.slice(-5)) && meeting.where && !provinceOf(ctx.geo, meeting.where)) {
+        offRoute = { province: null, dates: [d.date], where: meeting.where, note: meeting.name };
+      } else if (h === null && current) add(current, d.date);
+      else if (hosts.length === 0) add(null, d.date);
+    }
+  }
+  if (kind === 'meeting' && meeting?.date && hosts.length <= 1) {
+    byProvince.clear();
+    add(hosts[0] ?? null, meeting.date);
+    for (const d of days) if (d.marker.endDay !== undefined) add(hosts[0] ?? null, d.date);
+  }
+  const legs: Leg[] = [];
+  for (const [province, set] of byProvince) {
+    const leg: Leg = { province, dates: [...set].sort() };
+    if (kind === 'meeting' && meeting?.where) leg.where = meeting.where;
+    legs.push(leg);
+  }
+  if (offRoute) legs.push(offRoute);
+  const order = (p: string | null) => (p === null ? hosts.length : hosts.indexOf(p));
+  legs.sort((a, b) => (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : order(a.province) - order(b.province)));
+  // 结束在上海市的学习考察后: an earlier leg the article mentions without its days
+  for (const s of ctx.sentences.slice(0, 3)) {
+    const m = new RegExp(`结束在(${ctx.geo.namePattern})(?:省|市|自治区)?的学习考察后`, 'u').exec(s.text);
+    if (m && legs[0]) legs[0].note = `此前已在${provinceOf(ctx.geo, m[1]!)!.short}学习考察（本文未记述日期）`;
+  }
+  return legs;
+}
+
+export function extractRoute(ctx: Context, home: string | null, days: EventDay[], meeting: MeetingFacts | null): RouteFacts {
+  const visiting = visitingProvince(ctx, home);
+  const kind: RouteFacts['kind'] = visiting.any ? 'visit' : meeting ? 'meeting' : 'visit';
+  let hosts = kind === 'visit' ? hostProvinces(ctx, visiting.id) : [];
+  if (kind === 'meeting' && meeting?.province) hosts = [meeting.province];
+  if (kind === 'visit' && hosts.length === 0) ctx.warn('no host province found (赴… / 在…考察)', undefined, 'extract/host-missing');
+  if (kind === 'visit' && visiting.id === null) ctx.warn('no visiting province found (…代表团)', undefined, 'extract/visiting-missing');
+  // order hosts by their first day
+  const legs = buildLegs(ctx, hosts, days, meeting, kind);
+  const first = (p: string) => legs.find((l) => l.province === p)?.dates[0] ?? '9999';
+  hosts = [...hosts].sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
+  return { kind, visiting: kind === 'visit' ? visiting.id : null, hosts, legs, ...(visiting.word ? { delegation: visiting.word } : {}), inferences: [] };
+}
