@@ -26,6 +26,9 @@ export async function chromiumPath(): Promise<string> {
 
 export async function launchBrowser(): Promise<Browser> {
   const fromEnv = Boolean(process.env.CHROMIUM_PATH);
-  const args = fromEnv ? ['--no-sandbox', '--disable-gpu', ...quietFlags] : [...sparticuz.args, ...quietFlags];
+  // @sparticuz's flags are made for AWS Lambda; its --single-process makes the whole browser exit
+  // when a test closes its first context, so every later newContext()/newPage() fails.
+  const lambdaOnly = new Set(['--single-process']);
+  const args = fromEnv ? ['--no-sandbox', '--disable-gpu', ...quietFlags] : [...sparticuz.args.filter((a) => !lambdaOnly.has(a)), ...quietFlags];
   return chromium.launch({ executablePath: await chromiumPath(), args, headless: true });
 }
