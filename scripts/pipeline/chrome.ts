@@ -13,7 +13,7 @@
  * Every removed line or part is returned in `removed` with its rule id, as received (raw).
  */
 import { applyEdits, note, trimLine, type WorkLine } from './lines.ts';
-import type { LineRule, Rules } from './rules.ts';
+import { firstMatch, match, matches, type LineRule, type Rules } from './rules.ts';
 import type { RemovedLine } from './types.ts';
 
 export interface Kept {
@@ -65,7 +65,7 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
     trimLine(work);
     if (work.text === '') continue;
     for (const rule of rules.trims) {
-      const m = rule.test.exec(work.text);
+      const m = match(rule.test, work.text);
       if (!m || m[0].length === 0 || m[0].length === work.text.length) continue;
       const part = m[0].trim();
       let list = partial.get(work);
@@ -79,24 +79,23 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   }
 
   // 4: lists and anywhere rules
-  const anywhere = rules.lines.filter((r) => r.where === 'anywhere');
-  const regional = rules.lines.filter((r) => r.where !== 'anywhere');
+  const { anywhere, regional } = rules;
   const kept1: WorkLine[] = [];
   let list: Rules['lists'][number] | null = null;
   for (const work of candidates) {
     if (list) {
-      if (list.item.test(work.text)) {
+      if (matches(list.item, work.text)) {
         remove(work, list.id, list.reason);
         continue;
       }
       list = null;
     }
-    const rule = anywhere.find((r) => r.test.test(work.text));
+    const rule = firstMatch(anywhere, work.text);
     if (rule) {
       remove(work, rule.id, rule.reason);
       continue;
     }
-    const heading = rules.lists.find((r) => r.heading.test(work.text));
+    const heading = rules.lists.find((r) => matches(r.heading, work.text));
     if (heading) {
       list = heading;
       remove(work, heading.id, heading.reason);
@@ -123,7 +122,7 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   };
   const kept2: WorkLine[] = [];
   candidates.forEach((work, i) => {
-    const rule = regional.find((r) => applies(r, i) && r.test.test(work.text));
+    const rule = regional.find((r) => applies(r, i) && matches(r.test, work.text));
     if (rule) remove(work, rule.id, rule.reason);
     else kept2.push(work);
   });

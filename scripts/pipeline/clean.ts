@@ -26,6 +26,8 @@ import type { CleanDocument, CleanLine } from './types.ts';
 export { SourceError } from './errors.ts';
 export type { CleanDocument, CleanLine, LineKind, RemovedLine } from './types.ts';
 
+const HAN = /\p{Script=Han}/u;
+
 export interface CleanOptions {
   /** rules to use instead of content/editorial/ (tests) */
   rules?: Rules;
@@ -37,6 +39,8 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
   const file = new VFile({ path });
   const script = detectScript(decoded.text);
 
+  const stackLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   if (decoded.encoding !== 'UTF-8') {
     const confidence = decoded.confidence === undefined ? '' : ` (chardet confidence ${decoded.confidence})`;
     file.info(`decoded as ${decoded.encoding}${confidence}`, { place: { line: 1, column: 1 }, ruleId: 'decode/encoding' });
@@ -50,6 +54,7 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
       ruleId: 'decode/control-character',
     });
   }
+  Error.stackTraceLimit = stackLimit;
 
   const lines = splitLines(decoded.text);
 
@@ -75,17 +80,24 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
     published.push(work);
   }
 
-  for (const work of published) {
-    for (const m of work.messages) {
-      const options = { place: { line: work.line, column: m.column }, ruleId: m.rule };
-      const text = simplified(m.message);
-      if (m.severity === 'warning') file.message(text, options);
-      else file.info(text, options);
+  // vfile messages are Errors: skip capturing a stack trace nobody reads (it is most of their cost)
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    for (const work of published) {
+      for (const m of work.messages) {
+        const options = { place: { line: work.line, column: m.column }, ruleId: m.rule };
+        const text = script === 'traditional' && HAN.test(m.message) ? simplified(m.message) : m.message;
+        if (m.severity === 'warning') file.message(text, options);
+        else file.info(text, options);
+      }
     }
-  }
-  for (const r of removed) {
-    if (r.partial) continue;
-    file.info(`removed line “${r.text}”`, { place: { line: r.line, column: 1 }, ruleId: r.rule });
+    for (const r of removed) {
+      if (r.partial) continue;
+      file.info(`removed line “${r.text}”`, { place: { line: r.line, column: 1 }, ruleId: r.rule });
+    }
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
 
   let pinyinRemoved = 0;

@@ -13,7 +13,7 @@
  */
 import { applyEdits, type WorkLine } from './lines.ts';
 import { isParagraph, type Kept } from './chrome.ts';
-import type { KindRule, Rules } from './rules.ts';
+import { firstMatch, match as matchPattern, type KindRule, type Rules } from './rules.ts';
 import type { LineKind } from './types.ts';
 
 export interface Classified {
@@ -26,7 +26,7 @@ export interface Classified {
 const HEADING_MAX = 60;
 const SENTENCE_END = /[。！？!?…；;][”’」』"')）]*$/u;
 
-const match = (rules: KindRule[], text: string): KindRule | undefined => rules.find((r) => r.test.test(text));
+const match = (rules: KindRule[], text: string): KindRule | undefined => firstMatch(rules, text);
 
 /** Split `work` at `start`: the line keeps text before, a new line gets the rest. */
 function splitOff(work: WorkLine, start: number): WorkLine {
@@ -85,7 +85,7 @@ export function classify(kept: Kept[], rules: Rules): Classified[] {
     let signature: WorkLine | null = null;
     let signatureRule: string | undefined;
     for (const r of splitCredit) {
-      const m = r.test.exec(text);
+      const m = matchPattern(r.test, text);
       if (m && m[1] !== undefined && m.index > 0) {
         signature = splitOff(work, m.index + m[0].indexOf(m[1]));
         signatureRule = r.id;

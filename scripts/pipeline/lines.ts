@@ -90,16 +90,24 @@ export function note(work: WorkLine, offset: number, rule: string, message: stri
   work.messages.push({ rule, message, column: rawColumn(work, offset), severity });
 }
 
-/** Leading and trailing blanks (ASCII, full-width U+3000, no-break U+00A0, BOM, zero-width). */
-const LEADING = /^[\s\u3000\u00a0\ufeff\u200b]+/;
-const TRAILING = /[\s\u3000\u00a0\ufeff\u200b]+$/;
+/** Blanks trimmed from both ends of a line: ASCII whitespace, U+3000, U+00A0, BOM, zero-width space. */
+function isBlank(code: number): boolean {
+  return code <= 0x20 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x200b || code === 0x85 || (code >= 0x2000 && code <= 0x200a);
+}
 
 export function trimLine(work: WorkLine): void {
-  const lead = LEADING.exec(work.text);
-  const trail = TRAILING.exec(work.text);
-  if (!lead && !trail) return;
+  const text = work.text;
+  let start = 0;
+  let end = text.length;
+  while (start < end && isBlank(text.charCodeAt(start))) start++;
+  while (end > start && isBlank(text.charCodeAt(end - 1))) end--;
+  if (start === 0 && end === text.length) return;
+  if (start >= end) {
+    applyEdits(work, [{ start: 0, end: text.length, text: '' }]);
+    return;
+  }
   const replacements: { start: number; end: number; text: string }[] = [];
-  if (lead) replacements.push({ start: 0, end: lead[0].length, text: '' });
-  if (trail && (!lead || trail.index > 0)) replacements.push({ start: trail.index, end: work.text.length, text: '' });
+  if (start > 0) replacements.push({ start: 0, end: start, text: '' });
+  if (end < text.length) replacements.push({ start: end, end: text.length, text: '' });
   applyEdits(work, replacements);
 }

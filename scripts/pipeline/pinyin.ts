@@ -19,8 +19,43 @@ const LETTERS = `a-zü${TONED}ê`;
 /** quick test for the damage signature */
 const SIGNATURE = new RegExp(`[\\p{Script=Han}?]\\([${LETTERS}]*[${TONED}]`, 'u');
 
-/** `X(pinyin)` or `?pinyin)` — candidates, validated with SYLLABLES below */
-const ANNOTATION = new RegExp(`(?<=[\\p{Script=Han}?])\\(([${LETTERS}' ]{1,48})\\)|(?<=\\?)([${LETTERS}' ]{1,48})\\)`, 'gu');
+/** at a `(` after a Han character or `?`: `(pinyin)`; right after a `?`: `pinyin)` (sticky) */
+const PAREN = new RegExp(`\\(([${LETTERS}' ]{1,48})\\)`, 'y');
+const LOST = new RegExp(`([${LETTERS}' ]{1,48})\\)`, 'y');
+const HAN = /\p{Script=Han}/u;
+
+/** Candidate annotations of a line, in order: [start, end, pinyin] (start = the `(` or the
+ * first letter after a `?`). Found from the `)` they all end with, so a line is scanned with
+ * indexOf and sticky matches only. */
+function candidates(text: string): [number, number, string][] {
+  const out: [number, number, string][] = [];
+  let from = 0;
+  for (let close = text.indexOf(')'); close !== -1; close = text.indexOf(')', close + 1)) {
+    const open = text.lastIndexOf('(', close);
+    if (open >= from && open > 0) {
+      const before = text[open - 1]!;
+      if (before === '?' || HAN.test(before) || (open > 1 && HAN.test(text.slice(open - 2, open)))) {
+        PAREN.lastIndex = open;
+        const m = PAREN.exec(text);
+        if (m && m.index + m[0].length === close + 1) {
+          out.push([open, close + 1, m[1]!]);
+          from = close + 1;
+          continue;
+        }
+      }
+    }
+    const q = text.lastIndexOf('?', close);
+    if (q >= from && q + 1 < close) {
+      LOST.lastIndex = q + 1;
+      const m = LOST.exec(text);
+      if (m && m.index + m[0].length === close + 1) {
+        out.push([q + 1, close + 1, m[1]!]);
+        from = close + 1;
+      }
+    }
+  }
+  return out;
+}
 
 const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
 const FINAL = '(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)';
@@ -41,9 +76,14 @@ for (const [plain, marked] of [
 const MARKS = new RegExp(`[${TONED}üê]`, 'g');
 
 /** Is `s` (lowercase latin with tone marks) one or more valid pinyin syllables? */
+const known = new Map<string, boolean>();
 export function isPinyin(s: string): boolean {
-  const plain = s.replace(MARKS, (c) => PLAIN[c] ?? c);
-  return SYLLABLES.test(plain);
+  let answer = known.get(s);
+  if (answer === undefined) {
+    answer = SYLLABLES.test(s.replace(MARKS, (c) => PLAIN[c] ?? c));
+    if (known.size < 10_000) known.set(s, answer);
+  }
+  return answer;
 }
 
 /** Does the text carry the damage signature (a tone-marked annotation after a Han char)? */
@@ -69,22 +109,21 @@ export function removePinyin(lines: WorkLine[]): PinyinResult {
     const replacements: { start: number; end: number; text: string }[] = [];
     const lost: { at: number; pinyin: string }[] = [];
     let firstAt = -1;
-    ANNOTATION.lastIndex = 0;
-    for (let m = ANNOTATION.exec(text); m !== null; m = ANNOTATION.exec(text)) {
-      const pinyin = (m[1] ?? m[2])!;
-      if (!isPinyin(pinyin.trim())) continue;
-      const before = text[m.index - 1]!;
-      replacements.push({ start: m.index, end: m.index + m[0].length, text: '' });
-      if (firstAt < 0) firstAt = m.index;
+    for (const [start, end, raw] of candidates(text)) {
+      const pinyin = raw.trim();
+      if (!isPinyin(pinyin)) continue;
+      const before = text[start - 1]!;
+      replacements.push({ start, end, text: '' });
+      if (firstAt < 0) firstAt = start;
       if (before === '?') {
-        lost.push({ at: m.index - 1, pinyin: pinyin.trim() });
+        lost.push({ at: start - 1, pinyin });
       } else {
         // a Han character may be a surrogate pair: take the whole code point
-        const code = text.codePointAt(m.index - 1) ?? 0;
-        const char = code >= 0xdc00 && code <= 0xdfff ? text.slice(m.index - 2, m.index) : before;
+        const code = text.charCodeAt(start - 1);
+        const char = code >= 0xdc00 && code <= 0xdfff ? text.slice(start - 2, start) : before;
         let set = result.readings.get(char);
         if (!set) result.readings.set(char, (set = new Set()));
-        set.add(pinyin.trim());
+        set.add(pinyin);
       }
     }
     if (replacements.length === 0) continue;

@@ -11,7 +11,7 @@
  * One pass over each line, no backtracking; a line without any of the seven characters is
  * returned as is.
  */
-import { applyEdits, note, type WorkLine } from './lines.ts';
+import { note, type WorkLine } from './lines.ts';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 const ANY = /[,:;?!()]/;
@@ -44,62 +44,73 @@ export interface PunctuationResult {
   marks: Map<string, number>;
 }
 
+const CANDIDATE = /[,:;?!()]/g;
+const CHINESE_ANY = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ud800-\udfff\u201c\u201d\u2018\u2019\u2026\u2014\u00b7\u25a1]/;
+
 export function restorePunctuation(text: string): PunctuationResult {
   const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
   if (!ANY.test(text)) return result;
 
   // protected ranges: URLs, e-mail addresses
-  const skip = new Uint8Array(text.length);
+  let skip: [number, number][] | null = null;
   if (text.includes('@') || text.includes('://') || text.includes('www.')) {
+    skip = [];
     PROTECTED.lastIndex = 0;
-    for (let m = PROTECTED.exec(text); m !== null; m = PROTECTED.exec(text)) skip.fill(1, m.index, m.index + m[0].length);
+    for (let m = PROTECTED.exec(text); m !== null; m = PROTECTED.exec(text)) skip.push([m.index, m.index + m[0].length]);
   }
+  const protectedAt = (i: number): boolean => {
+    if (skip === null) return false;
+    for (const [a, b] of skip) if (i >= a && i < b) return true;
+    return false;
+  };
+  const n = text.length;
+  const chinese = (i: number): boolean => i >= 0 && i < n && isChinese(text.charCodeAt(i));
 
-  const chinese = (i: number): boolean => i >= 0 && i < text.length && isChinese(text.charCodeAt(i));
-  const convert = new Uint8Array(text.length);
+  const convert: number[] = [];
   const stack: number[] = [];
-  const pairs: [number, number][] = [];
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (FULL[c] === undefined || skip[i]) continue;
-    if (c === '(') stack.push(i);
-    else if (c === ')') {
+  const pairs: number[] = [];
+  CANDIDATE.lastIndex = 0;
+  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+    const i = m.index;
+    if (skip !== null && protectedAt(i)) continue;
+    const code = text.charCodeAt(i);
+    if (code === 0x28) stack.push(i);
+    else if (code === 0x29) {
       const open = stack.pop();
       if (open === undefined) {
         if (chinese(i - 1) || chinese(i + 1)) {
-          convert[i] = 1;
+          convert.push(i);
           result.unbalanced.push(i);
         }
-      } else pairs.push([open, i]);
-    } else if (chinese(i - 1) || chinese(i + 1)) convert[i] = 1;
+      } else pairs.push(open, i);
+    } else if (chinese(i - 1) || chinese(i + 1)) convert.push(i);
   }
   for (const open of stack) {
     if (chinese(open - 1) || chinese(open + 1)) {
-      convert[open] = 1;
+      convert.push(open);
       result.unbalanced.push(open);
     }
   }
-  for (const [open, close] of pairs) {
-    let inside = chinese(open - 1) || chinese(close + 1);
-    for (let i = open + 1; !inside && i < close; i++) inside = chinese(i);
-    if (inside) {
-      convert[open] = 1;
-      convert[close] = 1;
-    }
+  for (let k = 0; k < pairs.length; k += 2) {
+    const open = pairs[k]!;
+    const close = pairs[k + 1]!;
+    if (chinese(open - 1) || chinese(close + 1) || CHINESE_ANY.test(text.slice(open + 1, close))) convert.push(open, close);
   }
+  if (convert.length === 0) return result;
+  convert.sort((a, b) => a - b);
 
   let out = '';
   let last = 0;
-  for (let i = 0; i < text.length; i++) {
-    if (!convert[i]) continue;
+  for (const i of convert) {
     const c = text[i]!;
-    out += text.slice(last, i) + FULL[c]!;
+    const full = FULL[c]!;
+    out += text.slice(last, i) + full;
     last = i + 1;
-    result.count++;
-    if (result.first < 0) result.first = i;
-    const key = c === '(' || c === ')' ? '（）' : FULL[c]!;
+    const key = c === '(' || c === ')' ? '（）' : full;
     result.marks.set(key, (result.marks.get(key) ?? 0) + 1);
   }
+  result.count = convert.length;
+  result.first = convert[0]!;
   result.text = out + text.slice(last);
   result.unbalanced.sort((a, b) => a - b);
   return result;

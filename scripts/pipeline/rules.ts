@@ -33,31 +33,108 @@ const kindsFile = z.strictObject({
   'split-credit': z.array(kindRule).default([]),
 });
 
+/** A compiled pattern; `tail` when every alternative is anchored at the end only (see match). */
+export interface Pattern {
+  re: RegExp;
+  tail: boolean;
+}
+
+/**
+ * Patterns anchored at the end only (`…$`, no `^`) are run on the last TAIL characters of a
+ * line: the regular-expression engine would otherwise try them at every position of every
+ * paragraph, and they are the costliest part of the chrome step.
+ */
+export const TAIL = 200;
+
+/** Does every top-level alternative of `source` end with `$` and none start with `^`? */
+export function endAnchoredOnly(source: string): boolean {
+  const alternatives: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) {
+      alternatives.push(source.slice(start, i));
+      start = i + 1;
+    }
+  }
+  alternatives.push(source.slice(start));
+  return alternatives.every((a) => !a.startsWith('^') && a.endsWith('$') && !a.endsWith('\\$'));
+}
+
+/** `re.exec` on the line (or its tail), with `index` relative to the whole line. */
+export function match(pattern: Pattern, text: string): RegExpExecArray | null {
+  if (!pattern.tail || text.length <= TAIL) return pattern.re.exec(text);
+  const offset = text.length - TAIL;
+  const m = pattern.re.exec(text.slice(offset));
+  if (m) m.index += offset;
+  return m;
+}
+
+export function matches(pattern: Pattern, text: string): boolean {
+  return pattern.tail && text.length > TAIL ? pattern.re.test(text.slice(text.length - TAIL)) : pattern.re.test(text);
+}
+
+/**
+ * The first rule of `rules` whose pattern matches `text`. The patterns of a list are also
+ * compiled into two alternations (end-anchored ones and the rest), built once, so that a line
+ * no rule matches — nearly every paragraph — costs two regular-expression tests instead of one
+ * per rule.
+ */
+const combined = new WeakMap<object, { head: RegExp | null; tail: RegExp | null }>();
+export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string): T | undefined {
+  if (rules.length === 0) return undefined;
+  let c = combined.get(rules);
+  if (!c) {
+    const join = (list: T[]): RegExp | null => (list.length === 0 ? null : new RegExp(list.map((r) => `(?:${r.test.re.source})`).join('|'), 'u'));
+    c = { head: join(rules.filter((r) => !r.test.tail)), tail: join(rules.filter((r) => r.test.tail)) };
+    combined.set(rules, c);
+  }
+  const any = (c.head !== null && c.head.test(text)) || (c.tail !== null && matches({ re: c.tail, tail: true }, text));
+  if (!any) return undefined;
+  return rules.find((r) => matches(r.test, text));
+}
+
 export interface LineRule {
   id: string;
-  test: RegExp;
+  test: Pattern;
   where: 'anywhere' | 'header' | 'footer' | 'edges';
   reason: string;
 }
 export interface ListRule {
   id: string;
-  heading: RegExp;
-  item: RegExp;
+  heading: Pattern;
+  item: Pattern;
   reason: string;
 }
 export interface TrimRule {
   id: string;
-  test: RegExp;
+  test: Pattern;
   reason: string;
 }
 export interface KindRule {
   id: string;
-  test: RegExp;
+  test: Pattern;
   reason: string;
 }
 
 export interface Rules {
   lines: LineRule[];
+  /** `lines` split by `where`, fixed arrays (firstMatch caches by array) */
+  anywhere: LineRule[];
+  regional: LineRule[];
   lists: ListRule[];
   trims: TrimRule[];
   kinds: { meta: KindRule[]; caption: KindRule[]; credit: KindRule[]; splitCredit: KindRule[] };
@@ -106,9 +183,9 @@ function load<T>(file: string, text: string, schema: z.ZodType<T>): Loaded<T> {
   return { data: parsed.data, place, file: shown };
 }
 
-function compile(loaded: Loaded<unknown>, path: (string | number)[], source: string): RegExp {
+function compile(loaded: Loaded<unknown>, path: (string | number)[], source: string): Pattern {
   try {
-    return new RegExp(source, 'u');
+    return { re: new RegExp(source, 'u'), tail: endAnchoredOnly(source) };
   } catch (error) {
     throw new RulesError(`${loaded.place(path)}: ${path.join('.')}: invalid regular expression: ${(error as Error).message}`);
   }
@@ -132,8 +209,11 @@ export function parseRules(chromeText: string, kindsText: string, dir = EDITORIA
     checkUnique(kinds, section, kinds.data[section]);
     return kinds.data[section].map((r, i) => ({ id: r.id, reason: r.reason, test: compile(kinds, [section, i, 'pattern'], r.pattern) }));
   };
+  const lines: LineRule[] = chrome.data.lines.map((r, i) => ({ id: r.id, where: r.where, reason: r.reason, test: compile(chrome, ['lines', i, 'pattern'], r.pattern) }));
   return {
-    lines: chrome.data.lines.map((r, i) => ({ id: r.id, where: r.where, reason: r.reason, test: compile(chrome, ['lines', i, 'pattern'], r.pattern) })),
+    lines,
+    anywhere: lines.filter((r) => r.where === 'anywhere'),
+    regional: lines.filter((r) => r.where !== 'anywhere'),
     lists: chrome.data.lists.map((r, i) => ({
       id: r.id,
       reason: r.reason,

@@ -4,7 +4,8 @@
  *
  * Detection is one linear pass with a lookup table of the characters that OpenCC's t→cn
  * conversion changes (built once, by converting each CJK character on its own): a document is
- * traditional when such characters make at least 5% of its Han characters (and at least 3).
+ * traditional when such characters make at least 5% of its first 2,000 Han characters (and
+ * at least 3).
  * Simplified texts score ~0 (a stray 著 or 於), the damaged copies ~33%.
  */
 import * as OpenCC from 'opencc-js/t2cn';
@@ -44,11 +45,12 @@ export interface ScriptStats {
   traditional: number;
 }
 
-export function scriptStats(text: string): ScriptStats {
+/** Counts over the text's first `limit` Han characters (all of them by default). */
+export function scriptStats(text: string, limit = Infinity): ScriptStats {
   const t = lookup();
   let han = 0;
   let traditional = 0;
-  for (let i = 0; i < text.length; i++) {
+  for (let i = 0; i < text.length && han < limit; i++) {
     const v = t[text.charCodeAt(i)]!;
     if (v !== 0) {
       han++;
@@ -58,8 +60,11 @@ export function scriptStats(text: string): ScriptStats {
   return { han, traditional };
 }
 
+/** Han characters looked at to decide a document's script */
+export const SCRIPT_SAMPLE = 2000;
+
 export function detectScript(text: string): 'traditional' | 'simplified' {
-  const { han, traditional } = scriptStats(text);
+  const { han, traditional } = scriptStats(text, SCRIPT_SAMPLE);
   return traditional >= 3 && traditional * 20 >= han ? 'traditional' : 'simplified';
 }
 
