@@ -19,13 +19,18 @@ const ascii = (s: string) =>
     .toLowerCase()
     .replace(/[^a-z]/g, '');
 
+/** Joins syllables, with an apostrophe before a non-initial one that opens with a, o or e (Mǐn'ěr). */
+function joinSyllables(syllables: string[]): string {
+  return syllables.map((s, i) => (i > 0 && /^[aoeāáǎàōóǒòēéěè]/u.test(s) ? `'${s}` : s)).join('');
+}
+
 export function namePinyin(name: string, compound: Set<string>): NamePinyin {
   const k = name.length >= 3 && compound.has(name.slice(0, 2)) ? 2 : 1;
   const surnameSyllables = pinyin(name, { mode: 'surname', type: 'array' }).slice(0, k);
   const givenSyllables = pinyin(name, { type: 'array' }).slice(k);
   const surnamePlain = pinyin(name, { mode: 'surname', type: 'array', toneType: 'none', v: true }).slice(0, k);
   const givenPlain = pinyin(name, { type: 'array', toneType: 'none', v: true }).slice(k);
-  const toned = [capitalise(surnameSyllables.join('')), capitalise(givenSyllables.join(''))].filter(Boolean).join(' ');
+  const toned = [capitalise(joinSyllables(surnameSyllables)), capitalise(joinSyllables(givenSyllables))].filter(Boolean).join(' ');
   const s = ascii(surnamePlain.join(''));
   const g = ascii(givenPlain.join(''));
   return { toned, plain: s + g, slug: [s, g].filter(Boolean).join('-') };

@@ -89,8 +89,10 @@ const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|�
 export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] {
   const out: { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] = [];
   for (const s of ctx.sentences) {
-    if (s.kind === 'title' || isHistorical(s)) continue;
-    for (const m of s.text.matchAll(VERBS)) {
+    if (s.kind === 'title') continue;
+    // a visit verb in a sentence about the past (时任…赴涪陵考察) is another visit; a clause
+    // introducing a place (浙涪友谊学校是时任…奠基) is about this one
+    for (const m of isHistorical(s) ? [] : s.text.matchAll(VERBS)) {
       const start = (m.index ?? 0) + m[0].length;
       const run = /^[^，。；：,;:]*/u.exec(s.text.slice(start))![0];
       let offset = start;
@@ -175,7 +177,6 @@ export function gazetteerPlaces(ctx: Context): FoundPlace[] {
     const needles = [entry.name, ...(entry.match ?? [])];
     let hit: { s: Sentence; index: number } | undefined;
     for (const s of ctx.sentences) {
-      if (isHistorical(s)) continue;
       for (const needle of needles) {
         const index = s.text.indexOf(needle);
         if (index >= 0 && (!hit || s.index < hit.s.index)) hit = { s, index };
