@@ -312,6 +312,13 @@ export interface CorpusEntry {
   provinces: string[];
   /** officials named in the article */
   people: string[];
+  /** the same officials with the post they hold: province (full name) and slot (0 secretary, 1 governor/mayor, 2+ others) */
+  officials: { name: string; province: string; slot: number }[];
+  /** each province's part in the article: visiting, host, member (of a meeting) or other (mentioned) */
+  parts: Record<string, string>;
+  /** cities named, with their province (full name) */
+  cities: { name: string; province: string }[];
+  kind: 'visit' | 'meeting';
   /** headline (or the lede's opening, for a source without one), simplified */
   title: string;
   /** body paragraphs, simplified, as they stand before any damage */
@@ -366,19 +373,24 @@ function makeArticle(ref: Reference, roster: Roster, index: number, seed: number
 
   // People
   const people: string[] = [];
+  const officials: CorpusEntry['officials'] = [];
   for (const [name, [province, slot]] of Object.entries(template.people)) {
-    const holder = roster.holder(chosen.get(province)!.name, slot, start.y);
+    const division = chosen.get(province)!.name;
+    const holder = roster.holder(division, slot, start.y);
     map.set(name, holder);
     people.push(holder);
+    officials.push({ name: holder, province: division, slot });
   }
 
   // Places
   const usedCities = new Set<string>();
+  const cities: CorpusEntry['cities'] = [];
   for (const [stem, province] of Object.entries(template.places)) {
-    const cities = chosen.get(province)!.cities.filter((c) => !usedCities.has(c));
-    const city = pick(rng, cities);
+    const division = chosen.get(province)!;
+    const city = pick(rng, division.cities.filter((c) => !usedCities.has(c)));
     usedCities.add(city);
     map.set(stem, city);
+    cities.push({ name: city, province: division.name });
   }
 
   // Rewrite the region, then reorder and sample the body's long paragraphs
@@ -413,6 +425,10 @@ function makeArticle(ref: Reference, roster: Roster, index: number, seed: number
       start: `${start.y}-${padIso(start.m)}-${padIso(start.d)}`,
       provinces: [...chosen.values()].map((d) => d.name),
       people,
+      officials,
+      parts: Object.fromEntries([...chosen].map(([short, d]) => [d.name, template.provinces[short]!])),
+      cities,
+      kind: Object.values(template.provinces).includes('member') ? ('meeting' as const) : ('visit' as const),
       title,
       paragraphs: keptBody,
     },

@@ -5,6 +5,7 @@
  *   node scripts/bench/run.ts [--sizes 5,500,5000] [--seed 1] [--from head|worktree]
  *                             [--lighthouse-size N | --no-lighthouse] [--no-floor]
  *                             [--profile] [--profile-size N] [--keep] [--out bench/results.json]
+ *                             [--records]
  *
  * For each size: a synthetic corpus (scripts/bench/corpus.ts) is written as raw sources into a
  * temporary copy of the project (the committed tree by default; `--from worktree` for the
@@ -15,6 +16,9 @@
  * size. Results: a table on stdout, JSON in --out and a Markdown table beside it (.md).
  * `--profile` builds the largest size once more with `node --cpu-prof` and Astro's own per-page
  * log, and writes where the time goes to bench/profile-<size>.md.
+ * `--records` skips the pipeline: records are written straight from the corpus
+ * (scripts/bench/records.ts) and the build runs with --skip-normalize — the site and search
+ * stages on their own.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,6 +44,7 @@ const { values } = parseArgs({
     keep: { type: 'boolean', default: false },
     out: { type: 'string', default: 'bench/results.json' },
     echo: { type: 'boolean', default: false },
+    records: { type: 'boolean', default: false },
   },
 });
 
@@ -147,8 +152,14 @@ async function runSize(size: number): Promise<{ result: SizeResult; copy: string
   const corpusMs = Math.round(performance.now() - t0);
   console.log(`corpus: ${size} files, ${(corpus.bytes / 1e6).toFixed(1)} MB in ${corpusMs} ms (${copy})`);
 
+  if (values.records) {
+    const { writeRecords } = await import('./records.ts');
+    const counts = writeRecords(corpus, join(copy, 'content/sources'), join(copy, 'content/generated'));
+    console.log(`records: ${counts.visits} visits, ${counts.leaders} leaders, ${counts.provinces} provinces written without the pipeline`);
+  }
+  const buildArgs = ['scripts/build.ts', '--out', 'dist', ...(values.records ? ['--skip-normalize'] : [])];
   const loadBefore = os.loadavg().map((l) => Math.round(l * 100) / 100);
-  const site: Measured = await measure(process.execPath, ['scripts/build.ts', '--out', 'dist'], { cwd: copy, env, echo: values.echo });
+  const site: Measured = await measure(process.execPath, buildArgs, { cwd: copy, env, echo: values.echo });
   const stages = stageTimes(site.stdout);
   const dist = join(copy, 'dist');
   const summary = distSummary(dist);
@@ -250,7 +261,7 @@ async function profile(copy: string, size: number): Promise<string> {
   mkdirSync(profDir, { recursive: true });
   console.log(`\n== profile at ${size} articles ==`);
   // 1. The whole build with every Node process profiled.
-  const run = await measure(process.execPath, ['scripts/build.ts', '--out', 'dist-profile'], {
+  const run = await measure(process.execPath, ['scripts/build.ts', '--out', 'dist-profile', ...(values.records ? ['--skip-normalize'] : [])], {
     cwd: copy,
     env: { ...env, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profDir}` },
     echo: values.echo,
@@ -284,6 +295,7 @@ async function profile(copy: string, size: number): Promise<string> {
 
 function tables(results: SizeResult[], info: ReturnType<typeof machine>): string {
   const lines: string[] = [];
+  if (values.records) lines.push('Mode: --records (records written from the corpus, normalisation skipped).', '');
   lines.push(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}, Astro ${info.astro}; ${info.tree} ${info.commit}, ${info.date.slice(0, 16)}Z.`);
   lines.push('');
   lines.push('| articles | normalise s | astro s | search s | total s | floor s | total ÷ floor | ms / article | peak memory MiB | dist MB | pages (visit / leader / province) |');
@@ -371,7 +383,7 @@ for (const size of sizes) {
 }
 
 const checks = targets(results);
-const report = { machine: info, seed, sizes, results, targets: checks };
+const report = { machine: info, seed, sizes, mode: values.records ? 'records (pipeline skipped)' : 'full build', results, targets: checks };
 mkdirSync(dirname(outJson), { recursive: true });
 writeFileSync(outJson, JSON.stringify(report, null, 2) + '\n');
 const md = [
