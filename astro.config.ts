@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeGapMarks from './src/lib/rehype-gap-marks.ts';
 import rehypeParagraphAnchors from './src/lib/rehype-paragraph-anchors.ts';
 
 /**
@@ -26,7 +27,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default, which cannot run remark plugins.
-    // Every article paragraph gets an id and a visible ¶ permalink (src/lib/rehype-paragraph-anchors.ts).
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeParagraphAnchors], smartypants: false }),
+    // Every article paragraph gets an id and a visible ¶ permalink (src/lib/rehype-paragraph-anchors.ts);
+    // the pipeline's gap markers (□) are explained in place (src/lib/rehype-gap-marks.ts).
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeGapMarks, rehypeParagraphAnchors], smartypants: false }),
   },
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { atomFeed, escapeXml, robotsTxt, sitemapPaths, sitemapXml } from '../../src/lib/feeds.ts';
 import { listingPages } from '../../src/lib/listings.ts';
+import { markGaps } from '../../src/lib/rehype-gap-marks.ts';
 import { addParagraphAnchors } from '../../src/lib/rehype-paragraph-anchors.ts';
 import { leaders, provinces, visits } from './fixtures/records.ts';
 
@@ -20,6 +21,15 @@ describe('paragraph anchors', () => {
       expect(a.properties!.href).toBe(`#${p.properties.id}`);
     }
     expect((tree.children[2] as { children: unknown[] }).children).toHaveLength(1);
+  });
+});
+
+describe('gap marks', () => {
+  it('wraps each run of gap markers in an abbr and leaves the rest of the text as it was', () => {
+    const tree = { type: 'root', children: [el('p', [txt('勇挑重□□，从增强□'), el('code', [txt('□')])])] };
+    markGaps(tree as never);
+    const p = tree.children[0] as { children: { type: string; value?: string; tagName?: string; children?: { value: string }[] }[] };
+    expect(p.children.map((c) => c.value ?? `<${c.tagName}>${c.children![0]!.value}`)).toEqual(['勇挑重', '<abbr>□□', '，从增强', '<abbr>□', '<code>□']);
   });
 });
 
