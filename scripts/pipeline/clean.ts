@@ -14,7 +14,7 @@ import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { removeChrome } from './chrome.ts';
 import { decode } from './decode.ts';
-import { repairGaps } from './gaps.ts';
+import { GAP_MARK, repairGaps } from './gaps.ts';
 import { classify } from './kinds.ts';
 import { splitLines, type WorkLine } from './lines.ts';
 import { hasAnnotations, removePinyin } from './pinyin.ts';
@@ -31,6 +31,25 @@ const HAN = /\p{Script=Han}/u;
 export interface CleanOptions {
   /** rules to use instead of content/editorial/ (tests) */
   rules?: Rules;
+}
+
+/**
+ * The context of each gap left, taken from the published text (simplified, punctuated): the
+ * n-th gap of a line is its n-th run of gap marks.
+ */
+function gapContexts(list: { line: number; context: string }[], lines: CleanLine[]): { line: number; context: string }[] {
+  const seen = new Map<number, number>();
+  return list.map((g) => {
+    const nth = seen.get(g.line) ?? 0;
+    seen.set(g.line, nth + 1);
+    const text = lines.filter((l) => l.line === g.line).map((l) => l.text).join(' ');
+    const runs = [...text.matchAll(new RegExp(`${GAP_MARK}+`, 'g'))];
+    const run = runs[nth];
+    if (!run) return { line: g.line, context: g.context };
+    const start = run.index;
+    const end = start + run[0].length;
+    return { line: g.line, context: text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8)) };
+  });
 }
 
 export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptions = {}): CleanDocument {
@@ -118,7 +137,7 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
       charactersRestored: gaps.restored
         .filter((r) => keptLines.has(r.line))
         .map((r) => ({ from: simplified(r.from), to: simplified(r.to), line: r.line, evidence: simplified(r.evidence) })),
-      gapsLeft: gaps.gaps.filter((g) => keptLines.has(g.line)).map((g) => ({ line: g.line, context: simplified(g.context) })),
+      gapsLeft: gapContexts(gaps.gaps.filter((g) => keptLines.has(g.line)), out),
       punctuationRestored: punctuation,
       convertedToSimplified: script === 'traditional',
       copyrightSignsRepaired: gaps.copyright.length,

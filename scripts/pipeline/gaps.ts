@@ -4,8 +4,9 @@
  * - `Copyright ?` / `? 2011` → `©` (any document).
  * - A line made only of `?` is debris, left for the chrome step.
  * - In a damaged document (one with pinyin annotations), a run of `?` next to a Han character
- *   (or carrying a pinyin hint) is a gap. A single `?` after a question particle (吗呢吧…) and
- *   before the end of a clause stays a question mark.
+ *   (or carrying a pinyin hint) is a gap — except a single `?` ending a clause that asks
+ *   something (a final particle 吗呢吧… or a question word 怎 什么 哪 谁 如何 多少 是否 …
+ *   in the clause), which stays a question mark.
  * - In any other document `?` is punctuation (a flattened `？`) unless the document itself
  *   proves a lost character (see below, with a stricter context).
  *
@@ -50,8 +51,8 @@ const HAN = /\p{Script=Han}/u;
 const isHan = (c: string | undefined): boolean => c !== undefined && c !== GAP_MARK && HAN.test(c);
 const COPYRIGHT_BEFORE = /copyright\s?$|\(c\)\s?$/i;
 const YEAR_AFTER = /^\s?(?:19|20)\d\d\b/;
-const QUESTION_PARTICLE = /[吗嗎呢吧么麼嘛啊呀哪谁誰何]$/u;
-const CLAUSE_END = /^(?:$|[\s"'”’」』）)\]}.,;:!?，。；：！？])/u;
+/** a question in the clause before a `?`: a final particle or a question word */
+const QUESTION = /(?:[吗嗎呢吧么麼嘛]|怎|什么|什麼|哪|谁|誰|如何|为何|為何|何时|何時|几|幾|多少|是否|难道|難道|岂|豈)[^，。；：！？,.;:!?\s]*$/u;
 const ONLY_QUESTION_MARKS = /^[\s\u3000?]*\?[\s\u3000?]*$/;
 
 interface Run {
@@ -109,7 +110,7 @@ export function repairGaps(
         for (let i = start; i < end; i++) runHints.push(hints?.get(i));
         const hinted = runHints.some((h) => h !== undefined);
         const nextToHan = isHan(text[start - 1]) || isHan(text[end]);
-        const question = end - start === 1 && !hinted && QUESTION_PARTICLE.test(before) && CLAUSE_END.test(after);
+        const question = end - start === 1 && !hinted && QUESTION.test(before);
         if (options.damaged ? (hinted || nextToHan) && !question : isHan(text[start - 1]) && isHan(text[end])) {
           runs.push({ work, index, start, end, hints: runHints });
         }
@@ -209,6 +210,8 @@ export function repairGaps(
       decision = top.filter((c) => c.fill.length === shortest);
     }
     const fills = [...new Set(decision.map((c) => c.fill))];
+    // in a document without damage an unproved `?` is punctuation: leave it
+    if (fills.length !== 1 && !options.damaged) continue;
     const column = rawColumn(work, start);
     const hintList = run.hints.filter((h): h is string => h !== undefined);
     let list = decisions.get(work);

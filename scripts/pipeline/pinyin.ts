@@ -5,7 +5,8 @@
  *   重?fù)?dān)  → 重??  with hints fù, dān   (`?` = a lost character together with its `(`)
  *
  * An annotation is one to six pinyin syllables (tone marks or none, optionally separated by a
- * space or apostrophe) in ASCII parentheses right after a Han character or a `?`. Parentheses
+ * space or apostrophe) in ASCII parentheses right after a Han character or a `?` — or, with a
+ * tone mark, right after a Latin letter (`皖I(lǐng)CP備` in 001: the annotator's slip). Parentheses
  * holding anything else — `(浙江卫视画面)`, `(宗禾)`, `(IBM)`, `(app)` — are not annotations.
  *
  * The step runs only on a document that carries the damage signature: at least one
@@ -23,6 +24,8 @@ const SIGNATURE = new RegExp(`[\\p{Script=Han}?]\\([${LETTERS}]*[${TONED}]`, 'u'
 const PAREN = new RegExp(`\\(([${LETTERS}' ]{1,48})\\)`, 'y');
 const LOST = new RegExp(`([${LETTERS}' ]{1,48})\\)`, 'y');
 const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]/;
+const TONE = new RegExp(`[${TONED}]`);
 
 /** Candidate annotations of a line, in order: [start, end, pinyin] (start = the `(` or the
  * first letter after a `?`). Found from the `)` they all end with, so a line is scanned with
@@ -34,10 +37,14 @@ function candidates(text: string): [number, number, string][] {
     const open = text.lastIndexOf('(', close);
     if (open >= from && open > 0) {
       const before = text[open - 1]!;
-      if (before === '?' || HAN.test(before) || (open > 1 && HAN.test(text.slice(open - 2, open)))) {
+      const low = text.charCodeAt(open - 1);
+      const afterHan = before === '?' || HAN.test(before) || (low >= 0xdc00 && low <= 0xdfff && open > 1 && HAN.test(text.slice(open - 2, open)));
+      // after a Latin letter (皖I(lǐng)CP備 in 001's footer) only a tone-marked syllable counts
+      const afterLatin = !afterHan && LATIN.test(before);
+      if (afterHan || afterLatin) {
         PAREN.lastIndex = open;
         const m = PAREN.exec(text);
-        if (m && m.index + m[0].length === close + 1) {
+        if (m && m.index + m[0].length === close + 1 && (afterHan || TONE.test(m[1]!))) {
           out.push([open, close + 1, m[1]!]);
           from = close + 1;
           continue;
@@ -57,9 +64,15 @@ function candidates(text: string): [number, number, string][] {
   return out;
 }
 
-const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?';
-const FINAL = '(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|er|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)';
-const SYLLABLE = `(?:${INITIAL}${FINAL}|ng|n|m|hm)`;
+// Mandarin syllables (toneless, ü written v): initial + final, y- and w- syllables, and the
+// few without initial; a little looser than the table (e.g. it allows `fi`), never Latin words
+// with impossible clusters.
+const INITIAL = '(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcs])';
+const FINAL = '(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|van|ai|ei|ao|ou|an|en|in|un|vn|ia|ie|iu|ua|uo|ue|ve|ui|a|o|e|i|u|v)';
+const Y = 'y(?:ao|ou|an|in|ang|ing|ong|ue|uan|un|a|o|e|i|u|v)';
+const W = 'w(?:ai|ei|an|en|ang|eng|a|o|u)';
+const BARE = '(?:ang|eng|ai|ei|ao|ou|an|en|er|a|o|e)';
+const SYLLABLE = `(?:${INITIAL}${FINAL}|${Y}|${W}|${BARE}|ng|n|m|hm)`;
 const SYLLABLES = new RegExp(`^${SYLLABLE}(?:['\\s]?${SYLLABLE}){0,5}$`);
 
 const PLAIN: Record<string, string> = {};
