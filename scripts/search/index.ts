@@ -77,6 +77,13 @@ function readJson<T>(file: string, schema: { safeParse(v: unknown): { success: t
 }
 
 const started = performance.now();
+const phases: string[] = [];
+let mark = started;
+const phase = (name: string) => {
+  const now = performance.now();
+  phases.push(`${name} ${Math.round(now - mark)} ms`);
+  mark = now;
+};
 const provinces = new Map<string, Province>();
 for (const file of files(join(content, 'provinces'), '.json')) {
   provinces.set(idOf(join(content, 'provinces'), file, '.json'), readJson(file, provinceSchema));
@@ -124,18 +131,21 @@ if (missingPages.length > 0) {
   console.warn(`search: warning: ${missingPages.length} record(s) have no page in ${relative(root, site) || site} (indexed anyway): ${missingPages.slice(0, 5).join(', ')}${missingPages.length > 5 ? ' …' : ''}`);
 }
 
+phase('read');
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'unknown' });
 if (!index) fail(`pagefind: ${errors.join('; ')}`);
 for (const record of records) {
   const res = await index.addCustomRecord(record);
   if (res.errors.length) fail(`pagefind: ${record.url}: ${res.errors.join('; ')}`);
 }
+phase('add');
 const outputPath = join(site, 'pagefind');
 rmSync(outputPath, { recursive: true, force: true });
 const written = await index.writeFiles({ outputPath });
 if (written.errors.length) fail(`pagefind: ${written.errors.join('; ')}`);
 await pagefind.close();
 
+phase('write');
 // the browser bundle needs only the search API; drop Pagefind's stock UI files
 for (const name of readdirSync(outputPath)) {
   if (/^pagefind-(component-ui|modular-ui|ui|highlight)\./.test(name)) rmSync(join(outputPath, name));
@@ -147,8 +157,9 @@ const table = buildT2S(runs);
 mkdirSync(join(site, 'search'), { recursive: true });
 writeFileSync(join(site, 'search', 't2s.txt'), formatT2S(table));
 
+phase('t2s');
 const count = (type: string) => records.filter((r) => r.meta.type === type).length;
 console.log(
   `search: indexed ${count('visit')} visits, ${count('leader')} leaders, ${count('province')} provinces; ` +
-    `${table.size} traditional characters mapped; ${Math.round(performance.now() - started)} ms`,
+    `${table.size} traditional characters mapped; ${Math.round(performance.now() - started)} ms (${phases.join(', ')})`,
 );

@@ -105,12 +105,13 @@ export function visitRecord(input: VisitInput, provinces: Map<string, Province>,
   };
 }
 
-/** `Lǐ Jǐnbīn` → `li jinbin` */
-export function plainPinyin(pinyin: string): string {
+/** `Lǐ Jǐnbīn` → `li jinbin`; ü is written `v` (as typed on a keyboard) or, with `u`, `u`. */
+export function plainPinyin(pinyin: string, umlaut: 'v' | 'u' = 'v'): string {
   return pinyin
+    .normalize('NFC')
+    .replace(/[üǖǘǚǜÜǕǗǙǛ]/g, umlaut)
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
-    .replace(/ü/g, 'v')
     .toLowerCase()
     .replace(/[^a-z ]+/g, ' ')
     .replace(/\s+/g, ' ')
@@ -125,11 +126,13 @@ export function leaderRecord(
 ): SearchRecord {
   const l = input.data;
   const spaced = plainPinyin(l.pinyin);
+  const spacedU = plainPinyin(l.pinyin, 'u');
   const roles = [...new Set(l.roles.map((r) => r.role))];
   const latest = l.roles.reduce<(typeof l.roles)[number] | undefined>((a, r) => (!a || r.date >= a.date ? r : a), undefined);
   const text = lines([
     l.name,
     spaced,
+    spacedU !== spaced ? `${spacedU} ${spacedU.replace(/ /g, '')}` : null,
     l.pinyinPlain,
     syllables.length > 1 ? syllables.join(' ') : null,
     ...roles,

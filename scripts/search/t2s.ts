@@ -8,6 +8,10 @@
  *   character by character: the forms OpenCC picks in context (干 → 幹/乾, 着 → 著 …).
  * A traditional character keeps every simplified character of the corpus it stands for; the
  * first is what OpenCC converts it to on its own.
+ *
+ * The context pass converts every distinct bigram of the corpus (two-character phrases, OpenCC's
+ * most common) and the distinct runs up to `contextChars` characters (longer phrases), so its cost
+ * stays bounded at thousands of articles.
  */
 import * as OpenCC from 'opencc-js';
 import type { T2S } from '../../src/scripts/search/text.ts';
@@ -36,10 +40,25 @@ function convertEach(items: string[], convert: Convert): string[] | null {
   return out.length === items.length ? out : null;
 }
 
-export function buildT2S(corpusRuns: Iterable<string>): T2S {
-  const runs = [...new Set(corpusRuns)];
+export function buildT2S(corpusRuns: Iterable<string>, contextChars = 300_000): T2S {
+  const distinct = [...new Set(corpusRuns)];
   const corpus = new Set<string>();
-  for (const run of runs) for (const ch of run) corpus.add(ch);
+  const bigrams = new Set<string>();
+  for (const run of distinct) {
+    const chars = Array.from(run);
+    for (let i = 0; i < chars.length; i++) {
+      corpus.add(chars[i]!);
+      if (i + 1 < chars.length) bigrams.add(chars[i]! + chars[i + 1]!);
+    }
+  }
+  const runs: string[] = [];
+  let budget = contextChars;
+  for (const run of distinct) {
+    if (run.length < 3) continue;
+    if ((budget -= run.length) < 0) break;
+    runs.push(run);
+  }
+  runs.push(...bigrams);
 
   const table = new Map<string, string[]>();
   const add = (t: string, s: string, first = false) => {

@@ -48,7 +48,9 @@ export interface PagefindApi {
  */
 export async function loadPagefind(bundleUrl: string): Promise<PagefindApi> {
   const api = (await import(/* @vite-ignore */ `${bundleUrl}pagefind.js`)) as PagefindApi;
-  await api.options({ basePath: bundleUrl, excerptLength: 0 });
+  // the search runs on the main thread: the worker would cost a second copy of the runtime (12 KB
+  // gzip) for queries that take a few milliseconds
+  await api.options({ basePath: bundleUrl, excerptLength: 0, noWorker: true });
   const html = document.documentElement;
   const lang = html.getAttribute('lang');
   html.setAttribute('lang', 'und');

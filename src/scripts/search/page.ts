@@ -94,6 +94,7 @@ function start(root: HTMLElement): void {
       results.replaceChildren();
       more.hidden = true;
       status.textContent = '';
+      results.dataset.query = '';
       results.setAttribute('aria-busy', 'false');
       return;
     }
@@ -127,7 +128,10 @@ function start(root: HTMLElement): void {
       status.textContent = '搜索出错了。';
       more.hidden = true;
     }
-    if (id === runId) results.setAttribute('aria-busy', 'false');
+    if (id === runId) {
+      results.dataset.query = s.q; // the query these results are for (tests and benchmarks wait on it)
+      results.setAttribute('aria-busy', 'false');
+    }
   }
 
   function announce(outcome: Outcome, s: State): void {

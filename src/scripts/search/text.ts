@@ -42,30 +42,38 @@ export function hanTokens(run: string): string[] {
   return tokens;
 }
 
+/** Full-width punctuation (，。、“”（）…) is cut off the Latin words and numbers it touches. */
+const wide = /([\u3000-\u303f\uff00-\uff0f\uff1a-\uff20\uff3b-\uff40\uff5b-\uff65\u2010-\u206f]+)/u;
+const alnumEnd = /[\p{L}\p{N}]$/u;
+const alnumStart = /^[\p{L}\p{N}]/u;
+
 /** Text → index tokens (see the module comment). */
 export function encode(text: string): string[] {
   const tokens: string[] = [];
   for (const seg of segments(text.normalize('NFC'))) {
     if (seg.han) tokens.push(...hanTokens(seg.text));
-    else for (const piece of seg.text.split(/\s+/u)) if (piece) tokens.push(piece);
+    else for (const piece of seg.text.split(/\s+/u)) for (const part of piece.split(wide)) if (part) tokens.push(part);
   }
   return tokens;
 }
 
-/** Index tokens → text. Spaces between two non-Han tokens are restored; line breaks are not. */
+/**
+ * Index tokens → text. Two Latin or numeric tokens in a row were separated by a space; other
+ * neighbours were not (so spaces next to Han text or punctuation, and line breaks, are not kept).
+ */
 export function decode(tokens: string | string[]): string {
   const list = typeof tokens === 'string' ? tokens.split(/\s+/u).filter(Boolean) : tokens;
   let out = '';
-  let lastWasOther = false;
+  let last = '';
   for (const token of list) {
     const chars = Array.from(token);
     if (isHan(chars[0]!)) {
       out += chars[0];
-      lastWasOther = false;
+      last = '';
     } else {
-      if (lastWasOther) out += ' ';
+      if (alnumEnd.test(last) && alnumStart.test(token)) out += ' ';
       out += token;
-      lastWasOther = true;
+      last = token;
     }
   }
   return out;

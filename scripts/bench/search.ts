@@ -1,0 +1,325 @@
+/**
+ * Search benchmark (figures, not a timed test):
+ *
+ *   npm run bench:search [-- --sizes 5000 --runs 20]
+ *
+ * For the real articles and for a synthetic corpus of N articles (default 5,000): the size of the
+ * search index on disk, the bytes a first query transfers (gzip, as a static host would serve
+ * them), and the time from submitting a query to rendered results in headless Chromium on
+ * localhost (first query, then warm queries). Prints a table and writes .bench/search/results.json.
+ *
+ * The synthetic corpus varies the real generated visits (content/generated): sentences drawn from
+ * all articles, people renamed from a pool built from the real names' characters, dates spread
+ * over 2012–2025, provinces redrawn. It is made here, from the pipeline's output, because the
+ * shared raw-source generator (scripts/bench/corpus.ts) needs the pipeline to run first.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import { pinyin } from 'pinyin-pro';
+import { parse as parseYaml, stringify } from 'yaml';
+import { launchBrowser } from '../../tests/helpers/browser.ts';
+import { serveStatic } from '../../tests/helpers/server.ts';
+import type { Leader, Visit } from '../../src/schemas.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const { values } = parseArgs({
+  options: {
+    sizes: { type: 'string', default: '5000' },
+    runs: { type: 'string', default: '20' },
+    out: { type: 'string', default: join(root, '.bench/search') },
+  },
+});
+const outDir = resolve(values.out!);
+const runs = Number(values.runs);
+mkdirSync(outDir, { recursive: true });
+
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
+  const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} failed:\n${r.stdout}`);
+  for (const line of r.stdout.split('\n')) if (line.startsWith('search:')) console.error(line);
+}
+
+function dirSize(dir: string): { bytes: number; files: number } {
+  let bytes = 0;
+  let files = 0;
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    const s = statSync(p);
+    if (s.isDirectory()) {
+      const sub = dirSize(p);
+      bytes += sub.bytes;
+      files += sub.files;
+    } else {
+      bytes += s.size;
+      files++;
+    }
+  }
+  return { bytes, files };
+}
+
+// ---------------------------------------------------------------- the real site
+const realSite = join(outDir, 'real');
+const generated = join(root, 'content/generated');
+const normalizer = join(root, 'scripts/normalize.ts');
+console.error('bench:search: building the site …');
+run(process.execPath, [join(root, 'scripts/build.ts'), '--out', realSite, ...(existsSync(normalizer) ? [] : ['--skip-normalize'])]);
+
+// ---------------------------------------------------------------- synthetic corpus
+interface Source {
+  data: Visit;
+  paragraphs: string[];
+}
+function readVisits(dir: string): Source[] {
+  return readdirSync(join(dir, 'visits'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(dir, 'visits', f), 'utf8');
+      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text)!;
+      return { data: parseYaml(m[1]!) as Visit, paragraphs: text.slice(m[0].length).split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean) };
+    });
+}
+
+function synthesize(n: number, dir: string): void {
+  const random = rng(20260521 + n);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
+  const sources = readVisits(generated);
+  const provinceIds = readdirSync(join(generated, 'provinces')).map((f) => f.replace(/\.json$/, '')).sort();
+  const realNames = [...new Set(sources.flatMap((s) => s.data.people.map((p) => p.name)))];
+  const surnames = [...new Set(realNames.map((n) => Array.from(n)[0]!))];
+  const givenChars = [...new Set(realNames.flatMap((n) => Array.from(n).slice(1)))];
+  // a pool of people: about one per 8 articles, as in an archive where leaders recur
+  const pool = new Set<string>();
+  while (pool.size < Math.max(40, Math.round(n / 8))) {
+    pool.add(pick(surnames) + pick(givenChars) + (random() < 0.6 ? pick(givenChars) : ''));
+  }
+  const people = [...pool];
+  const slugs = new Map<string, string>();
+  const leaders = new Map<string, Leader>();
+  const slugOf = (name: string) => {
+    let s = slugs.get(name);
+    if (!s) {
+      const base = pinyin(name, { toneType: 'none', type: 'array' }).join('-').replace(/[^a-z-]/g, '') || 'x';
+      s = base;
+      for (let i = 2; [...slugs.values()].includes(s); i++) s = `${base}-${i}`;
+      slugs.set(name, s);
+    }
+    return s;
+  };
+  const sentencesOf = (p: string) => p.match(/[^。！？]+[。！？]?/g) ?? [p];
+  const allSentences = sources.flatMap((s) => s.paragraphs.slice(1).flatMap(sentencesOf));
+
+  rmSync(dir, { recursive: true, force: true });
+  for (const sub of ['visits', 'leaders', 'provinces']) mkdirSync(join(dir, sub), { recursive: true });
+  cpSync(join(generated, 'provinces'), join(dir, 'provinces'), { recursive: true });
+
+  for (let i = 0; i < n; i++) {
+    const src = sources[i % sources.length]!;
+    const rename = new Map<string, string>();
+    for (const p of src.data.people) if (!rename.has(p.name)) rename.set(p.name, pick(people));
+    const swap = (text: string) => {
+      let out = text;
+      for (const [from, to] of rename) out = out.split(from).join(to);
+      return out;
+    };
+    const year = 2012 + Math.floor(random() * 14);
+    const month = 1 + Math.floor(random() * 12);
+    const day = 1 + Math.floor(random() * 27);
+    const iso = (d: number) => `${year}-${String(month).padStart(2, '0')}-${String(Math.min(28, d)).padStart(2, '0')}`;
+    const start = iso(day);
+    const end = iso(day + Math.floor(random() * 3));
+    const visiting = src.data.visiting ? pick(provinceIds) : null;
+    const hosts = src.data.hosts.map(() => pick(provinceIds.filter((p) => p !== visiting)));
+    const provinces = [...new Set([...(visiting ? [visiting] : []), ...hosts, ...src.data.provinces.slice(hosts.length + 1).map(() => pick(provinceIds))])];
+    // body: the first paragraph, then paragraphs of sentences drawn from every article
+    const body: string[] = [swap(src.paragraphs[0] ?? '')];
+    const count = Math.max(3, src.paragraphs.length - 1 + Math.floor(random() * 3) - 1);
+    for (let k = 0; k < count; k++) {
+      const sentences: string[] = [];
+      const m = 2 + Math.floor(random() * 5);
+      for (let j = 0; j < m; j++) sentences.push(pick(allSentences));
+      body.push(swap(sentences.join('')));
+    }
+    const id = `${start}-synthetic-${String(i).padStart(5, '0')}`;
+    const data: Visit = {
+      ...src.data,
+      title: swap(src.data.title),
+      start,
+      end,
+      visiting,
+      hosts,
+      provinces: provinces.length ? provinces : [pick(provinceIds)],
+      legs: [{ province: hosts[0] ?? null, dates: [start] }],
+      people: src.data.people.map((p) => ({ ...p, name: rename.get(p.name)!, leader: slugOf(rename.get(p.name)!) })),
+      published: { date: end },
+      inferences: [],
+    };
+    writeFileSync(join(dir, 'visits', `${id}.md`), `---\n${stringify(data)}---\n\n${body.join('\n\n')}\n`);
+    for (const p of data.people) {
+      const slug = p.leader;
+      const l = leaders.get(slug) ?? {
+        name: p.name,
+        pinyin: toned(p.name),
+        pinyinPlain: pinyin(p.name, { toneType: 'none', type: 'array' }).join('').replace(/[^a-z]/g, '') || 'x',
+        provinces: [],
+        roles: [],
+        visits: [],
+      };
+      if (p.province && !l.provinces.includes(p.province)) l.provinces.push(p.province);
+      if (p.role) l.roles.push({ role: p.role, province: p.province, visit: id, date: start });
+      l.visits.push(id);
+      leaders.set(slug, l);
+    }
+  }
+  for (const [slug, l] of leaders) writeFileSync(join(dir, 'leaders', `${slug}.json`), JSON.stringify(l));
+}
+
+/** `李锦斌` → `Lǐ Jǐnbīn` */
+function toned(name: string): string {
+  const [family = '', ...given] = pinyin(name, { type: 'array' });
+  const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+  return `${cap(family)} ${cap(given.join(''))}`.trim();
+}
+
+// ---------------------------------------------------------------- measuring in Chromium
+interface Measure {
+  articles: number;
+  indexBytes: number;
+  indexFiles: number;
+  t2sBytes: number;
+  firstQuery: { query: string; requests: number; bytesGzip: number; searchBytesGzip: number; ms: number };
+  warm: { queries: number; medianMs: number; p95Ms: number; maxMs: number };
+  indexMs: number;
+}
+
+async function measure(site: string, articles: number, indexMs: number, queries: string[]): Promise<Measure> {
+  const size = dirSize(join(site, 'pagefind'));
+  const t2sBytes = statSync(join(site, 'search/t2s.txt')).size;
+  const server = await serveStatic(site, '/');
+  const browser = await launchBrowser();
+  try {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const transferred: Array<{ url: string; gzip: number }> = [];
+    page.on('response', async (res) => {
+      try {
+        const body = await res.body();
+        transferred.push({ url: res.url(), gzip: gzipSync(body, { level: 6 }).length });
+      } catch {
+        /* redirects have no body */
+      }
+    });
+    await page.goto(`${server.url}search/`);
+    await page.waitForSelector('[data-search-root][data-ready]');
+    const before = transferred.length;
+    const submit = async (q: string) =>
+      page.evaluate(async (q) => {
+        const input = document.querySelector<HTMLInputElement>('[data-search-form] input[name="q"]')!;
+        const results = document.querySelector('[data-search-results]')!;
+        input.value = q;
+        const t0 = performance.now();
+        input.form!.requestSubmit();
+        await new Promise<void>((resolve) => {
+          const check = () => {
+            if (results.getAttribute('aria-busy') === 'false' && (results as HTMLElement).dataset.query === q) resolve();
+            else requestAnimationFrame(check);
+          };
+          requestAnimationFrame(check);
+        });
+        return performance.now() - t0;
+      }, q);
+    const firstMs = await submit(queries[0]!);
+    await page.waitForTimeout(300);
+    const first = transferred.slice(before);
+    const pageLoad = transferred.slice(0, before);
+    const sum = (list: Array<{ gzip: number }>) => list.reduce((a, b) => a + b.gzip, 0);
+    const warmTimes: number[] = [];
+    for (let i = 0; i < runs; i++) warmTimes.push(await submit(queries[1 + (i % (queries.length - 1))]!));
+    warmTimes.sort((a, b) => a - b);
+    return {
+      articles,
+      indexBytes: size.bytes,
+      indexFiles: size.files,
+      t2sBytes,
+      indexMs,
+      firstQuery: {
+        query: queries[0]!,
+        requests: first.length,
+        // everything a first visit to the search page plus its first query downloads
+        bytesGzip: sum(pageLoad) + sum(first),
+        // what the query itself added (Pagefind runtime, wasm, index chunks, fragments, t2s)
+        searchBytesGzip: sum(first),
+        ms: Math.round(firstMs),
+      },
+      warm: {
+        queries: warmTimes.length,
+        medianMs: Math.round(warmTimes[Math.floor(warmTimes.length / 2)]!),
+        p95Ms: Math.round(warmTimes[Math.floor(warmTimes.length * 0.95)] ?? warmTimes[warmTimes.length - 1]!),
+        maxMs: Math.round(warmTimes[warmTimes.length - 1]!),
+      },
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function indexSite(site: string, content: string): number {
+  const t0 = performance.now();
+  run(process.execPath, [join(root, 'scripts/search/index.ts'), '--site', site, '--content', content]);
+  return Math.round(performance.now() - t0);
+}
+
+function queriesFor(content: string): string[] {
+  const visits = readVisits(content);
+  const names = [...new Set(visits.flatMap((v) => v.data.people.map((p) => p.name)))];
+  const places = [...new Set(visits.flatMap((v) => v.data.places.map((p) => p.name)))];
+  const random = rng(7);
+  const list = [names[0]!, '果园港', '长三角 一体化', '蕪湖', 'lijinbin'];
+  for (let i = 0; i < 40; i++) list.push(random() < 0.5 ? names[Math.floor(random() * names.length)]! : (places[Math.floor(random() * places.length)] ?? '合作'));
+  return [...new Set(list)];
+}
+
+const results: Measure[] = [];
+const realIndexMs = indexSite(realSite, generated);
+results.push(await measure(realSite, readVisits(generated).length, realIndexMs, queriesFor(generated)));
+
+for (const n of values.sizes!.split(',').map(Number).filter((x) => x > 0)) {
+  console.error(`bench:search: synthetic corpus of ${n} articles …`);
+  const content = join(outDir, `content-${n}`);
+  synthesize(n, content);
+  const site = join(outDir, `site-${n}`);
+  rmSync(site, { recursive: true, force: true });
+  mkdirSync(site, { recursive: true });
+  // the real search page and its script over the synthetic index
+  cpSync(join(realSite, 'search'), join(site, 'search'), { recursive: true });
+  cpSync(join(realSite, '_astro'), join(site, '_astro'), { recursive: true });
+  const ms = indexSite(site, content);
+  results.push(await measure(site, n, ms, queriesFor(content)));
+}
+
+const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
+console.log('\nSearch benchmark (headless Chromium on localhost; gzip sizes computed per response)\n');
+console.log('| articles | index on disk | files | t2s table | index time | first query: transfer (page + search / search only) | first query time | warm median / p95 / max |');
+console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of results) {
+  console.log(
+    `| ${r.articles} | ${kb(r.indexBytes)} | ${r.indexFiles} | ${kb(r.t2sBytes)} | ${r.indexMs} ms | ${kb(r.firstQuery.bytesGzip)} / ${kb(r.firstQuery.searchBytesGzip)} (${r.firstQuery.requests} requests, "${r.firstQuery.query}") | ${r.firstQuery.ms} ms | ${r.warm.medianMs} / ${r.warm.p95Ms} / ${r.warm.maxMs} ms (${r.warm.queries} queries) |`,
+  );
+}
+writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+console.log(`\nwritten: ${join(outDir, 'results.json')}`);
