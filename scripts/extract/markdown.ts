@@ -1,14 +1,16 @@
 /**
  * The article body as Markdown that renders exactly the source's text and nothing else:
  * one paragraph per body line, headings as `##`, captions as `<p class="caption">…</p>`.
- * Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of them),
+ * Every ASCII punctuation character is backslash-escaped (CommonMark allows it for all of them;
+ * `:` `.` `@` become character references instead, which also stop GFM's bare-URL autolinks),
  * so `<script>`, `*`, `_`, `#`, `|`, backticks, `{}`, `---` and `[x](javascript:…)` stay literal
  * text; caption HTML is entity-escaped. Nothing is dropped: white space at a line's ends only.
  */
 import type { CleanLine } from '../pipeline/types.ts';
 
 export function escapeMarkdown(text: string): string {
-  return text.replace(/[!-/:-@[-`{-~]/g, (c) => `\\${c}`);
+  // `:` `.` `@` as character references: GFM autolinks (https://…, www.…, a@b.c) ignore backslashes
+  return text.replace(/[!-/:-@[-`{-~]/g, (c) => (c === ':' || c === '.' || c === '@' ? `&#${c.charCodeAt(0)};` : `\\${c}`));
 }
 
 export function escapeHtml(text: string): string {

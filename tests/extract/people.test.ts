@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { businessPeople, extractOfficials, listedOfficials } from '../../scripts/extract/people.ts';
+import { nameAt, stripProvince } from '../../scripts/extract/roles.ts';
+import { loadGeography } from '../../scripts/extract/provinces.ts';
+import { context, messages, realEditorial } from './helpers.ts';
+
+const officials = (lines: string[], home: string | null = null) => {
+  const ctx = context(lines.map((t) => ['body', t]));
+  return { ctx, people: extractOfficials(ctx, home, new Set()).map((p) => [p.name, p.province, p.role, p.listed]) };
+};
+
+describe('officials named after a title', () => {
+  it('keeps the title as written, without the province name, which goes to the province field', () => {
+    const { people } = officials(['中共中央政治局委员、上海市委书记李强，上海市委副书记、市长应勇；江苏省委书记娄勤俭出席会议。']);
+    expect(people).toEqual([
+      ['李强', 'shanghai', '中共中央政治局委员、上海市委书记', false],
+      ['应勇', 'shanghai', '市委副书记、市长', false],
+      ['娄勤俭', 'jiangsu', '省委书记', false],
+    ]);
+  });
+
+  it('a title without a province takes the previous official’s, then the delegation they lead', () => {
+    const { people } = officials([
+      '重庆市委书记陈敏尔主持并讲话。重庆市委副书记、市长唐良智，市人大常委会主任张轩出席。',
+      '10月23日，省委书记李锦斌，省委副书记、省长李国英率安徽省党政代表团赶赴浙江省。',
+    ]);
+    expect(people).toEqual([
+      ['陈敏尔', 'chongqing', '市委书记', false],
+      ['唐良智', 'chongqing', '市委副书记、市长', false],
+      ['张轩', 'chongqing', '市人大常委会主任', false],
+      ['李锦斌', 'anhui', '省委书记', false],
+      ['李国英', 'anhui', '省委副书记、省长', false],
+    ]);
+  });
+
+  it('else the publisher’s home province, reported as an info message', () => {
+    const { ctx, people } = officials(['8日至9日，省委书记车俊率省代表团在重庆学习考察。'], 'zhejiang');
+    expect(people).toEqual([['车俊', 'zhejiang', '省委书记', false]]);
+    expect(messages(ctx).some((m) => m.startsWith('extract/role-home-province'))).toBe(true);
+  });
+
+  it('without any of these, the province stays unknown, with a warning', () => {
+    const { ctx, people } = officials(['省委书记车俊讲话。']);
+    expect(people).toEqual([['车俊', null, '省委书记', false]]);
+    expect(messages(ctx).some((m) => m.startsWith('extract/person-no-province'))).toBe(true);
+  });
+
+  it('keeps the longest title seen for a person', () => {
+    const { people } = officials(['省委书记韩俊、省长王清宪率安徽党政代表团赴广东省考察。', '安徽省委副书记、省长王清宪介绍情况。']);
+    expect(people).toEqual([
+      ['韩俊', 'anhui', '省委书记', false],
+      ['王清宪', 'anhui', '省委副书记、省长', false],
+    ]);
+  });
+
+  it('does not read words after a title as a name, nor 总书记, nor a 时任 official of the past', () => {
+    const { people } = officials([
+      '习近平总书记重要讲话精神。',
+      '对浙江省长期以来给予的支持表示感谢。',
+      '时任浙江省委书记习近平同志率队赴涪陵考察。',
+      '省委书记在返程火车上召开交流总结会。',
+    ]);
+    expect(people).toEqual([]);
+  });
+
+  it('names end at punctuation or a verb: 2 or 3 characters, 4 with a compound surname', () => {
+    const s = realEditorial().surnames;
+    expect(nameAt('王浩讲话', 0, s)).toBe('王浩');
+    expect(nameAt('李明清出席', 0, s)).toBe('李明清');
+    expect(nameAt('欧阳明高出席', 0, s)).toBe('欧阳明高');
+    expect(nameAt('重要讲话', 0, s)).toBeUndefined();
+    expect(stripProvince('内蒙古自治区党委书记', loadGeography(realEditorial()))).toBe('自治区党委书记');
+  });
+});
+
+describe('officials in lists', () => {
+  it('浙江省领导…，重庆市领导…出席: each name with the province of its label', () => {
+    const ctx = context([['body', '浙江省领导陈金彪、冯飞，重庆市领导吴存荣、王赋、段成刚、李明清出席座谈或参加考察。']]);
+    expect(listedOfficials(ctx).map((p) => [p.name, p.province, p.listed])).toEqual([
+      ['陈金彪', 'zhejiang', true],
+      ['冯飞', 'zhejiang', true],
+      ['吴存荣', 'chongqing', true],
+      ['王赋', 'chongqing', true],
+      ['段成刚', 'chongqing', true],
+      ['李明清', 'chongqing', true],
+    ]);
+  });
+
+  it('a list ends at 和 / 参加 and what follows is not a name', () => {
+    const ctx = context([['body', '安徽省领导邓向阳、郑永飞和省直有关部门、省辖市主要负责同志参加相关活动。']]);
+    expect(listedOfficials(ctx).map((p) => p.name)).toEqual(['邓向阳', '郑永飞']);
+    expect(messages(ctx)).toEqual([]);
+  });
+
+  it('a list without a label after a titled official takes that official’s province (info message)', () => {
+    const { ctx, people } = officials(['浙江省委书记易炼红主持会议并讲话，省委副书记、省长王浩讲话，黄莉新、刘捷、卢山出席。']);
+    expect(people).toEqual([
+      ['易炼红', 'zhejiang', '省委书记', false],
+      ['王浩', 'zhejiang', '省委副书记、省长', false],
+      ['黄莉新', 'zhejiang', null, true],
+      ['刘捷', 'zhejiang', null, true],
+      ['卢山', 'zhejiang', null, true],
+    ]);
+    expect(messages(ctx).some((m) => m.startsWith('extract/list-context-province'))).toBe(true);
+  });
+
+  it('an enumeration that is not of names is not a list of officials', () => {
+    const { people } = officials(['省长王浩讲话，创新共建、协调共进、绿色共保参加。', '控、治、修、建出席。']);
+    expect(people).toEqual([['王浩', null, '省长', false]]);
+  });
+});
+
+describe('business people', () => {
+  it('与任正非等企业负责人座谈: a business person, not an official', () => {
+    const ctx = context([['body', '韩俊、王清宪与任正非等企业负责人进行座谈。董事长张三主持。']]);
+    expect(businessPeople(ctx).map((p) => p.name)).toEqual(['任正非', '张三']);
+    expect(extractOfficials(ctx, 'anhui', new Set(['任正非', '张三'])).map((p) => p.name)).toEqual([]);
+  });
+});

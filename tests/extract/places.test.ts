@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { extractPlaces, namePrefix, rulePlaces, suffixKind } from '../../scripts/extract/places.ts';
+import type { Editorial } from '../../scripts/extract/editorial.ts';
+import { context, messages, realEditorial } from './helpers.ts';
+
+const noGazetteer: Editorial = { ...realEditorial(), places: [] };
+
+describe('places found by rule', () => {
+  it('a name with a telling suffix after a visit verb, each item of a 、 list', () => {
+    const ctx = context([['body', '代表团走进南京高速齿轮制造有限公司、南瑞集团有限公司、宝时得科技（中国）有限公司等高新技术企业；参观浦东展览馆，领略成就。']], { editorial: noGazetteer });
+    expect(rulePlaces(ctx).map((p) => [p.name, p.kind])).toEqual([
+      ['南京高速齿轮制造有限公司', 'company'],
+      ['南瑞集团有限公司', 'company'],
+      ['宝时得科技（中国）有限公司', 'company'],
+      ['浦东展览馆', 'site'],
+    ]);
+  });
+
+  it('a clause that opens with such a name and goes on with 是 / 作为', () => {
+    const ctx = context([['body', '果园港是中国最大的内河港。杭州汽轮机股份有限公司是全球最大的工业汽轮机研发制造基地。上海是长三角的龙头。']], { editorial: noGazetteer });
+    expect(rulePlaces(ctx).map((p) => p.name)).toEqual(['果园港', '杭州汽轮机股份有限公司']);
+  });
+
+  it('not a name after 的 in a predicate, not a place merely mentioned, not one visited in the past', () => {
+    const ctx = context([
+      ['body', '希望果园港与宁波舟山港资源共享。'],
+      ['body', '举行了中国科技大学长三角科技战略前沿研究中心揭牌仪式。'],
+      ['body', '时任省委书记率队考察了某某实验室。'],
+    ]);
+    expect(rulePlaces(ctx)).toEqual([]);
+  });
+
+  it('suffixes', () => {
+    expect(suffixKind('上海数据交易所')).toBe('institution');
+    expect(suffixKind('苏州工业园区展示中心')).toBe('site');
+    expect(suffixKind('交易所')).toBeUndefined();
+    expect(namePrefix('西关历史文化街区永庆坊，详细了解')?.name).toBe('西关历史文化街区永庆坊');
+    expect(namePrefix('浙江对口支援地涪陵区的民生改善')).toBeUndefined();
+  });
+});
+
+describe('places from the gazetteer and the geography', () => {
+  it('the gazetteer gives names without suffix and canonical names (上海中共一大纪念馆 → 中共一大纪念馆)', () => {
+    const ctx = context([
+      ['body', '13日上午，浙江省党政代表团赴上海考察，瞻仰上海中共一大纪念馆。'],
+      ['body', '位于钱塘江畔的城市阳台，采取综合措施。'],
+    ]);
+    const places = extractPlaces(ctx, new Set(['shanghai']));
+    expect(places.map((p) => [p.name, p.kind, p.from])).toEqual([
+      ['中共一大纪念馆', 'site', 'gazetteer'],
+      ['城市阳台', 'site', 'gazetteer'],
+    ]);
+  });
+
+  it('a rule name contained in a longer one is dropped; rule names are reported for an editor', () => {
+    const ctx = context([['body', '广药集团是全球首家企业。27日上午，代表团来到广药集团白云山制药总厂。']], { editorial: noGazetteer });
+    expect(extractPlaces(ctx, new Set(['guangdong'])).map((p) => p.name)).toEqual(['广药集团白云山制药总厂']);
+    expect(messages(ctx).filter((m) => m.startsWith('extract/place-rule'))).toHaveLength(1);
+  });
+
+  it('cities after 到/在/赴/前往 and as the first word of a site; districts standing alone, in the host provinces only', () => {
+    const ctx = context([
+      ['body', '代表团先后到广州、深圳观摩考察。合肥的企业也来了。'],
+      ['body', '车俊一行考察了浙江对口支援地涪陵区的民生改善。代表团来到徐汇区行政服务中心。'],
+    ], { editorial: noGazetteer });
+    const places = extractPlaces(ctx, new Set(['guangdong', 'chongqing', 'shanghai']));
+    expect(places.map((p) => [p.name, p.kind, p.province])).toEqual([
+      ['广州', 'city', 'guangdong'],
+      ['深圳', 'city', 'guangdong'],
+      ['涪陵区', 'district', 'chongqing'],
+      ['徐汇区行政服务中心', 'institution', null],
+    ]);
+  });
+});

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { extractDates } from '../../scripts/extract/dates.ts';
+import { extractMeeting, meetingNames } from '../../scripts/extract/meeting.ts';
+import { extractRoute } from '../../scripts/extract/route.ts';
+import { context, messages } from './helpers.ts';
+
+function route(lines: [Parameters<typeof context>[0][number][0], string][], home: string | null = null) {
+  const ctx = context(lines);
+  const dates = extractDates(ctx);
+  const meeting = extractMeeting(ctx, dates.days);
+  return { ctx, meeting, route: extractRoute(ctx, home, dates.days, meeting) };
+}
+
+describe('meeting names', () => {
+  it('extends the suffix leftwards to a boundary and drops a leading year', () => {
+    expect(meetingNames('并在广州市举行两省合作发展交流座谈会。').map((m) => m.name)).toEqual(['两省合作发展交流座谈会']);
+    expect(meetingNames('会议确定，2020年长三角地区主要领导座谈会在浙江省召开。').map((m) => m.name)).toEqual(['长三角地区主要领导座谈会']);
+    expect(meetingNames('在返程的火车上召开交流总结会').map((m) => m.name)).toEqual(['交流总结会']);
+    expect(meetingNames('座谈会上，李锦斌说')).toEqual([]);
+  });
+});
+
+describe('route and legs', () => {
+  it('a trip over two provinces, day by day, with a meeting on the train home', () => {
+    const { route: r, meeting } = route([
+      ['title', '考察结束，省委书记在返程火车上召开交流总结会'],
+      ['meta', '新京报2023-04-15 15:32:52'],
+      ['body', '13日傍晚，浙江省党政代表团在结束赴江苏、上海学习考察行程后，在返程的火车上召开交流总结会。'],
+      ['heading', '在上海学习考察'],
+      ['body', '13日上午，浙江省党政代表团瞻仰上海中共一大纪念馆。'],
+      ['heading', '在江苏学习考察'],
+      ['body', '12日，浙江省党政代表团在江苏考察网络通信与安全紫金山实验室。'],
+    ]);
+    expect(meeting).toMatchObject({ name: '交流总结会', date: '2023-04-13', where: '返程的火车上', province: null });
+    expect(r.kind).toBe('visit');
+    expect(r.visiting).toBe('zhejiang');
+    expect(r.hosts).toEqual(['jiangsu', 'shanghai']);
+    expect(r.legs).toEqual([
+      { province: 'jiangsu', dates: ['2023-04-12'] },
+      { province: 'shanghai', dates: ['2023-04-13'] },
+      { province: null, dates: ['2023-04-13'], where: '返程的火车上', note: '交流总结会' },
+    ]);
+  });
+
+  it('a multilateral meeting (no delegation) is a meeting hosted where it is held', () => {
+    const { route: r, meeting } = route([
+      ['title', '长三角地区主要领导座谈会在安徽芜湖召开'],
+      ['meta', '发布时间：2019-05-24'],
+      ['body', '5月22日，长三角地区主要领导座谈会在安徽芜湖召开。会议确定，2020年长三角地区主要领导座谈会在浙江省召开。'],
+    ]);
+    expect(meeting).toMatchObject({ name: '长三角地区主要领导座谈会', date: '2019-05-22', where: '芜湖', province: 'anhui' });
+    expect(r).toMatchObject({ kind: 'meeting', visiting: null, hosts: ['anhui'], legs: [{ province: 'anhui', dates: ['2019-05-22'], where: '芜湖' }] });
+  });
+
+  it('an unknown province is reported and leaves the leg without a province', () => {
+    const { ctx, route: r } = route([
+      ['meta', '2024年03月01日 06:38'],
+      ['body', '2月27日至28日，省委书记韩俊率安徽党政代表团赴东海省考察交流。'],
+    ]);
+    expect(r.visiting).toBe('anhui');
+    expect(r.hosts).toEqual([]);
+    expect(r.legs).toEqual([{ province: null, dates: ['2024-02-27', '2024-02-28'] }]);
+    expect(messages(ctx).filter((m) => /province-unknown|host-missing/.test(m))).toHaveLength(2);
+  });
+
+  it('an earlier leg the article mentions without dates becomes a note', () => {
+    const { route: r } = route([['meta', '发布时间：2019-10-24'], ['body', '结束在上海市的学习考察后，10月23日，省委书记李锦斌率安徽省党政代表团赶赴浙江省。']]);
+    expect(r.legs).toEqual([{ province: 'zhejiang', dates: ['2019-10-23'], note: '此前已在上海学习考察（本文未记述日期）' }]);
+  });
+});
