@@ -191,22 +191,28 @@ function compile(loaded: Loaded<unknown>, path: (string | number)[], source: str
   }
 }
 
-function checkUnique(loaded: Loaded<unknown>, section: string, entries: { id: string }[]): void {
+/** ids are unique across the given sections of one file */
+function checkUnique(loaded: Loaded<unknown>, sections: [string, { id: string }[]][]): void {
   const seen = new Set<string>();
-  entries.forEach((entry, i) => {
-    if (seen.has(entry.id)) throw new RulesError(`${loaded.place([section, i, 'id'])}: ${section}.${i}.id: duplicate id \`${entry.id}\``);
-    seen.add(entry.id);
-  });
+  for (const [section, entries] of sections) {
+    entries.forEach((entry, i) => {
+      if (seen.has(entry.id)) throw new RulesError(`${loaded.place([section, i, 'id'])}: ${section}.${i}.id: duplicate id \`${entry.id}\``);
+      seen.add(entry.id);
+    });
+  }
 }
 
 /** Parse the two rule files' texts (exported for tests: bad input → RulesError). */
 export function parseRules(chromeText: string, kindsText: string, dir = EDITORIAL_DIR): Rules {
   const chrome = load(resolve(dir, 'chrome.yaml'), chromeText, chromeFile);
   const kinds = load(resolve(dir, 'line-kinds.yaml'), kindsText, kindsFile);
-  const all = [...chrome.data.lines, ...chrome.data.lists, ...chrome.data.trims];
-  checkUnique(chrome, 'chrome', all);
+  checkUnique(chrome, [
+    ['lines', chrome.data.lines],
+    ['lists', chrome.data.lists],
+    ['trims', chrome.data.trims],
+  ]);
   const kindRules = (section: 'meta' | 'caption' | 'credit' | 'split-credit'): KindRule[] => {
-    checkUnique(kinds, section, kinds.data[section]);
+    checkUnique(kinds, [[section, kinds.data[section]]]);
     return kinds.data[section].map((r, i) => ({ id: r.id, reason: r.reason, test: compile(kinds, [section, i, 'pattern'], r.pattern) }));
   };
   const lines: LineRule[] = chrome.data.lines.map((r, i) => ({ id: r.id, where: r.where, reason: r.reason, test: compile(chrome, ['lines', i, 'pattern'], r.pattern) }));

@@ -1,0 +1,91 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EDITORIAL_DIR, endAnchoredOnly, firstMatch, loadRules, match, parseRules, RulesError, TAIL } from '../../scripts/pipeline/rules.ts';
+
+const chromeYaml = readFileSync(join(EDITORIAL_DIR, 'chrome.yaml'), 'utf8');
+const kindsYaml = readFileSync(join(EDITORIAL_DIR, 'line-kinds.yaml'), 'utf8');
+
+function error(chrome: string, kinds = kindsYaml): string {
+  try {
+    parseRules(chrome, kinds);
+  } catch (e) {
+    if (e instanceof RulesError) return e.message;
+    throw e;
+  }
+  throw new Error('no error');
+}
+
+describe('rules: the editorial files', () => {
+  it('load, every entry with a reason and its example matching its own pattern', () => {
+    const rules = loadRules();
+    expect(rules.lines.length).toBeGreaterThan(10);
+    const all = [...rules.lines.map((r) => ['lines', r.id, r.test] as const), ...rules.trims.map((r) => ['trims', r.id, r.test] as const), ...rules.lists.map((r) => ['lists', r.id, r.heading] as const)];
+    // examples: read from the YAML again
+    const examples = new Map<string, string>();
+    for (const m of chromeYaml.matchAll(/- id: ([a-z-]+)[\s\S]*?example: '((?:[^']|'')*)'/g)) examples.set(m[1]!, m[2]!.replace(/''/g, "'"));
+    for (const [section, id, pattern] of all) {
+      const example = examples.get(id);
+      expect(example, `${section} ${id} has an example`).toBeDefined();
+      expect(match(pattern, example!), `${section} ${id}: ${example}`).not.toBeNull();
+    }
+    for (const [kind, list] of Object.entries(rules.kinds)) {
+      for (const rule of list) {
+        const m = new RegExp(`- id: ${rule.id}\\n[\\s\\S]*?example: '((?:[^']|'')*)'`).exec(kindsYaml);
+        expect(m, `${kind} ${rule.id} has an example`).not.toBeNull();
+        expect(match(rule.test, m![1]!.replace(/''/g, "'")), `${kind} ${rule.id}`).not.toBeNull();
+      }
+    }
+  });
+});
+
+describe('rules: bad files fail with file:line:col and the problem', () => {
+  it('invalid YAML', () => {
+    expect(error('lines:\n  - id: [x\n')).toMatch(/^content\/editorial\/chrome\.yaml:\d+:\d+: invalid YAML: /);
+  });
+  it('a missing reason', () => {
+    expect(error("lines:\n  - id: nav\n    pattern: '^x'\n")).toMatch(/^content\/editorial\/chrome\.yaml:2:5: lines\.0\.reason: /);
+  });
+  it('an invalid regular expression', () => {
+    expect(error("lines:\n  - id: nav\n    pattern: '(['\n    reason: 'a navigation bar'\n")).toMatch(
+      /^content\/editorial\/chrome\.yaml:3:14: lines\.0\.pattern: invalid regular expression: /,
+    );
+  });
+  it('a duplicate id', () => {
+    expect(error("lines:\n  - id: nav\n    pattern: 'a'\n    reason: 'a navigation bar'\n  - id: nav\n    pattern: 'b'\n    reason: 'a navigation bar'\n")).toBe(
+      'content/editorial/chrome.yaml:5:9: lines.1.id: duplicate id `nav`',
+    );
+  });
+  it('an unknown field or `where`', () => {
+    expect(error("lines:\n  - id: nav\n    pattern: 'a'\n    reason: 'a navigation bar'\n    wehre: header\n")).toMatch(/chrome\.yaml:2:5: lines\.0: /);
+    expect(error("lines:\n  - id: nav\n    pattern: 'a'\n    reason: 'a navigation bar'\n    where: top\n")).toMatch(/chrome\.yaml:5:12: lines\.0\.where: /);
+  });
+  it('an id that is not a slug', () => {
+    expect(error("lines:\n  - id: Nav Bar\n    pattern: 'a'\n    reason: 'a navigation bar'\n")).toMatch(/chrome\.yaml:2:9: lines\.0\.id: must be a lowercase slug/);
+  });
+});
+
+describe('rules: matching', () => {
+  it('endAnchoredOnly', () => {
+    expect(endAnchoredOnly('分享(到|至)\\s*$')).toBe(true);
+    expect(endAnchoredOnly('a$|b$')).toBe(true);
+    expect(endAnchoredOnly('^a$')).toBe(false);
+    expect(endAnchoredOnly('a$|b')).toBe(false);
+    expect(endAnchoredOnly('a\\$')).toBe(false);
+    expect(endAnchoredOnly('[$]')).toBe(false);
+    expect(endAnchoredOnly('(a|b)$')).toBe(true);
+  });
+
+  it('end-anchored patterns see the tail of a long line, with indexes into the whole line', () => {
+    const pattern = { re: /分享到:$/u, tail: true };
+    const line = `${'长'.repeat(TAIL * 2)}分享到:`;
+    expect(match(pattern, line)!.index).toBe(TAIL * 2);
+  });
+
+  it('firstMatch returns the first rule in file order', () => {
+    const rules = loadRules();
+    expect(firstMatch(rules.anywhere, '网站备案/许可证号:皖ICP备2024067946号-1 安徽发展网 © 版权所有')!.id).toBe('copyright');
+    expect(firstMatch(rules.anywhere, '皖ICP备06012118号-1')!.id).toBe('icp');
+    expect(firstMatch(rules.anywhere, '省党政代表团首先来到杭州市行政服务中心')).toBeUndefined();
+  });
+});
