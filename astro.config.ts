@@ -1,6 +1,7 @@
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import remarkCjkFriendly from 'remark-cjk-friendly';
+import rehypeDemoteHeadings from './src/lib/rehype-demote-headings.ts';
 import rehypeGapMarks from './src/lib/rehype-gap-marks.ts';
 import rehypeParagraphAnchors from './src/lib/rehype-paragraph-anchors.ts';
 
@@ -28,7 +29,9 @@ export default defineConfig({
   markdown: {
     // Astro 7 renders Markdown with Sätteri by default, which cannot run remark plugins.
     // Every article paragraph gets an id and a visible ¶ permalink (src/lib/rehype-paragraph-anchors.ts);
-    // the pipeline's gap markers (□) are explained in place (src/lib/rehype-gap-marks.ts).
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeGapMarks, rehypeParagraphAnchors], smartypants: false }),
+    // the pipeline's gap markers (□) are explained in place (src/lib/rehype-gap-marks.ts); the article's
+    // own headings start at h3, under the page's title (h1) and 原文 (h2).
+    // gfm: false: article text is escaped plain text; GFM would still autolink bare URLs in it.
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeDemoteHeadings, rehypeGapMarks, rehypeParagraphAnchors], smartypants: false, gfm: false }),
   },
 });

@@ -48,6 +48,8 @@ export function routeText(archive: Archive, v: VisitRec): string {
 /** Chinese label for a dotted field path of an inference (`legs.0.dates.0` → `第1段行程的日期`). */
 export function fieldLabel(field: string): string {
   const simple: Record<string, string> = {
+    dates: '日期',
+    year: '年份',
     start: '开始日期',
     end: '结束日期',
     'published.date': '发布日期',

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { atomFeed, escapeXml, robotsTxt, sitemapPaths, sitemapXml } from '../../src/lib/feeds.ts';
 import { listingPages } from '../../src/lib/listings.ts';
+import { demoteHeadings } from '../../src/lib/rehype-demote-headings.ts';
 import { markGaps } from '../../src/lib/rehype-gap-marks.ts';
 import { addParagraphAnchors } from '../../src/lib/rehype-paragraph-anchors.ts';
 import { leaders, provinces, visits } from './fixtures/records.ts';
@@ -21,6 +22,15 @@ describe('paragraph anchors', () => {
       expect(a.properties!.href).toBe(`#${p.properties.id}`);
     }
     expect((tree.children[2] as { children: unknown[] }).children).toHaveLength(1);
+  });
+});
+
+describe('heading demotion', () => {
+  it('starts the article headings at h3 and never goes past h6', () => {
+    const tree = { type: 'root', children: [el('h1'), el('h2'), el('section', [el('h3'), el('h6')]), el('p')] };
+    demoteHeadings(tree as never);
+    const tags = (n: { tagName?: string; children?: unknown[] }): string[] => [n.tagName ?? '', ...((n.children ?? []) as never[]).flatMap(tags)];
+    expect(tags(tree as never).filter(Boolean)).toEqual(['h3', 'h3', 'section', 'h4', 'h6', 'p']);
   });
 });
 

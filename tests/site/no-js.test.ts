@@ -50,4 +50,16 @@ describe.each(Object.entries(builds))('%s build', (_name, { dir, base }) => {
       expect(doc.querySelector('meta[name="description"]')?.getAttribute('content'), p.path).toBeTruthy();
     }
   });
+
+  it('has a heading outline without skipped levels on reading pages', () => {
+    for (const p of reading) {
+      const levels = parse(readFileSync(p.file, 'utf8'))
+        .querySelectorAll('h1, h2, h3, h4, h5, h6')
+        .map((h) => Number(h.tagName[1]));
+      expect(levels[0], p.path).toBe(1);
+      levels.forEach((level, i) => {
+        if (i > 0) expect(level - levels[i - 1]!, `${p.path}: h${levels[i - 1]} → h${level}`).toBeLessThanOrEqual(1);
+      });
+    }
+  });
 });
