@@ -91,10 +91,13 @@ describe('accessibility (sub-path build)', () => {
     const page = await context.newPage();
     await visit(page, site, t.visit);
     const seen = new Set<string>();
-    for (let i = 0; i < 40; i++) {
+    let checked = 0;
+    for (let i = 0; i < 60; i++) {
       await page.keyboard.press('Tab');
       const focus = await page.evaluate(() => {
-        const el = document.activeElement as HTMLElement;
+        const el = document.activeElement as HTMLElement | null;
+        // past the last stop, focus leaves the document: the tour is over
+        if (!el || el === document.body) return null;
         const kind = el.matches('input') ? 'input' : el.matches('button') ? 'button' : el.matches('a') ? 'link' : el.localName;
         const focused = getComputedStyle(el);
         const outline = focused.outlineStyle !== 'none' && parseFloat(focused.outlineWidth) >= 1;
@@ -108,10 +111,13 @@ describe('accessibility (sub-path build)', () => {
         const changed = JSON.stringify(before) !== JSON.stringify(after);
         return { kind, label: el.outerHTML.slice(0, 80), visible: (outline || ring) && changed };
       });
+      if (!focus) break;
       expect(focus.visible, `no visible focus indicator (${scheme}) on ${focus.label}`).toBe(true);
       seen.add(focus.kind);
+      checked++;
     }
     await context.close();
+    expect(checked).toBeGreaterThan(5);
     expect([...seen]).toEqual(expect.arrayContaining(['link', 'input', 'button']));
   });
 
@@ -142,6 +148,19 @@ describe('accessibility (sub-path build)', () => {
       if (f.kind === 'map' && f.arrows > 0) expect(f.rows, `the map draws ${f.arrows} arrows but its table has ${f.rows} rows`).toBe(f.arrows);
       if (f.kind === 'timeline') expect(f.rows, 'the timeline has no table of the same data').toBeGreaterThan(0);
     }
+  });
+
+  it('the axe harness is not vacuous: it reports a contrast failure and a missing label when made', async () => {
+    const page = await site.browser.newPage();
+    await visit(page, site, t.home);
+    await page.evaluate(() => {
+      for (const el of Array.from(document.querySelectorAll<HTMLElement>('main p, main a'))) el.style.setProperty('color', '#eeeeee', 'important');
+      document.querySelector('header label')?.remove();
+      document.querySelector('header input[name="q"]')?.removeAttribute('placeholder');
+    });
+    const ids = (await axe(page)).map((v) => v.id);
+    await page.close();
+    expect(ids).toEqual(expect.arrayContaining(['color-contrast', 'label']));
   });
 
   it('an inline <script> is refused by the page’s CSP (why axe is evaluated, not injected)', async () => {
