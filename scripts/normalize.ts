@@ -119,12 +119,17 @@ export function normalize(options: NormalizeOptions, clean: Cleaner): NormalizeO
     }
     bySha.set(doc.sha256, path);
     let built: ReturnType<typeof buildVisit>;
+    // messages are vfile messages (Errors): their stack traces are never shown and cost time
+    const stackLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     try {
       built = buildVisit(doc, editorial, geo);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       errors.push(`${path}: extraction failed: ${message}`);
       continue;
+    } finally {
+      Error.stackTraceLimit = stackLimit;
     }
     if (!built.ok) {
       skip(built.reason, 'extract/skipped');

@@ -29,6 +29,8 @@ export interface Context {
   /** every text line (not meta/credit) joined, for substring look-ups */
   fullText: string;
   surnames: { single: Set<string>; compound: Set<string> };
+  /** province ids named in a sentence (full or short name), in order; memoised */
+  provincesIn(s: Sentence): string[];
   info(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
   warn(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
 }
@@ -59,11 +61,26 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     const m = doc.vfile.message(reason, { place: at ? { line: at.line, column: at.column ?? 1 } : undefined, ruleId: rule, source: 'extract' });
     m.fatal = fatal;
   };
+  const memo = new Map<Sentence, string[]>();
+  const re = new RegExp(geo.namePattern, 'gu');
+  const provincesIn = (s: Sentence): string[] => {
+    let ids = memo.get(s);
+    if (!ids) {
+      ids = [];
+      for (const m of s.text.matchAll(re)) {
+        const id = geo.byName.get(m[0])?.id;
+        if (id && !ids.includes(id)) ids.push(id);
+      }
+      memo.set(s, ids);
+    }
+    return ids;
+  };
   return {
     doc,
     editorial,
     geo,
     sentences,
+    provincesIn,
     fullText: texts.join('\n'),
     surnames: editorial.surnames,
     info: message(undefined),

@@ -26,7 +26,7 @@ export function extractCredits(ctx: Context): CreditFacts {
     const t = line.text;
     for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
     for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) if (!t.includes('责任编辑')) add({ role: 'editor', label: '编辑', name: m[1]! });
-    for (const m of t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu)) {
+    for (const m of t.includes('摄') ? t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu) : []) {
       if (isName(m[2]!, ctx.surnames)) add({ role: 'photographer', label: `${m[1]} 摄`.replace(/^\p{Script=Han}{2,4}?(?=本报)/u, ''), name: m[2]! });
     }
     for (const m of t.matchAll(/（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu)) add({ role: 'reporter', label: m[1]!, name: m[2]! });

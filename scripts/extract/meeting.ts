@@ -21,6 +21,7 @@ const BOUNDARY = /(?:举行|召开|在|并|了|的)$/u;
 /** Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. */
 export function meetingNames(text: string): { name: string; index: number }[] {
   const out: { name: string; index: number }[] = [];
+  if (!/会|论坛/u.test(text)) return out;
   for (const m of text.matchAll(new RegExp(SUFFIX, 'gu'))) {
     const end = (m.index ?? 0) + m[0].length;
     let start = m.index ?? 0;

@@ -28,6 +28,9 @@ interface Found extends Official {
   index: number;
 }
 
+/** a cheap test before the title regex: every title ends with one of these */
+const TITLE_WORD = /书记|省长|市长|主任|主席|委员|常委|秘书长/u;
+
 /** 率安徽省党政代表团 / 率省代表团 later in the same sentence: the province of the delegation. */
 function delegationProvince(ctx: Context, text: string): string | null | undefined {
   const m = new RegExp(`率(${ctx.geo.namePattern})?(?:省|市|自治区)?(?:党政)?代表团`, 'u').exec(text);
@@ -44,7 +47,7 @@ export function titledOfficials(ctx: Context, homeProvince: string | null): Foun
   const re = roleRegex(ctx.geo);
   const out: Found[] = [];
   for (const s of ctx.sentences) {
-    if (s.kind === 'title' || isHistorical(s)) continue;
+    if (s.kind === 'title' || !TITLE_WORD.test(s.text) || isHistorical(s)) continue;
     let previous: string | null | undefined;
     for (const m of s.text.matchAll(re)) {
       const start = m.index ?? 0;
@@ -92,7 +95,7 @@ export function listedOfficials(ctx: Context): Found[] {
   const re = new RegExp(`(${ctx.geo.namePattern})(?:省|市|自治区)?领导([^，,；;。：]+)`, 'gu');
   const out: Found[] = [];
   for (const s of ctx.sentences) {
-    if (isHistorical(s)) continue;
+    if (!s.text.includes('领导') || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
       const province = provinceOf(ctx.geo, m[1]!)?.id ?? null;
       const from = (m.index ?? 0) + m[0].length - m[2]!.length;

@@ -66,7 +66,10 @@ const SUFFIXES: [string, Place['kind']][] = (
 const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u;
 
 /** The kind of a name by its suffix, if it has one. */
+const LAST_CHARS = new Set(SUFFIXES.map(([suffix]) => suffix.at(-1)!));
+
 export function suffixKind(name: string): Place['kind'] | undefined {
+  if (!LAST_CHARS.has(name.at(-1) ?? '')) return undefined;
   for (const [suffix, kind] of SUFFIXES) if (name.endsWith(suffix) && name.length > suffix.length) return kind;
   return undefined;
 }
@@ -102,10 +105,22 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
         offset += item.length + 1;
       }
     }
-    for (const m of s.text.matchAll(/(?<=^|[，。；])([^，。；、“”]{2,40}?)(?:是|作为)/gu)) {
-      const name = m[1]!;
-      const kind = suffixKind(name);
-      if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: m.index ?? 0 });
+    // clauses that open with a name and go on with 是 / 作为
+    let clause = 0;
+    const t = s.text;
+    for (let i = 0; i <= t.length; i++) {
+      const ch = t[i];
+      if (i < t.length && ch !== '，' && ch !== '。' && ch !== '；') continue;
+      const text = t.slice(clause, i);
+      const is = text.indexOf('是');
+      const as = text.indexOf('作为');
+      const end = is < 0 ? as : as < 0 ? is : Math.min(is, as);
+      if (end >= 2 && end <= 40) {
+        const name = text.slice(0, end);
+        const kind = suffixKind(name);
+        if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: clause });
+      }
+      clause = i + 1;
     }
   }
   return out;
@@ -113,37 +128,10 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
 
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-interface GeoPatterns {
-  cities: PlaceName[];
-  cityList: RegExp | undefined;
-  districts: Map<string, PlaceName>;
-  district: RegExp | undefined;
-}
-const geoCache = new Map<string, GeoPatterns>();
-
-function geoPatterns(ctx: Context, provinces: Set<string>): GeoPatterns {
-  const key = [...provinces].sort().join(',');
-  let cached = geoCache.get(key);
-  if (cached) return cached;
-  const cities = ctx.geo.cities.filter((c) => provinces.has(c.province));
-  const districts = new Map(ctx.geo.districts.filter((d) => provinces.has(d.province)).map((d) => [d.name, d]));
-  const cityNames = cities.flatMap((c) => [c.name, c.short]).sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  const districtNames = [...districts.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  cached = {
-    cities,
-    cityList: cityNames ? new RegExp(`(?:到|在|赴|前往)(?:${ctx.geo.namePattern})?((?:${cityNames})(?:、(?:${cityNames}))*)`, 'gu') : undefined,
-    districts,
-    // a district standing alone (涪陵区的…), not the first word of a site's name (徐汇区行政服务中心)
-    district: districtNames ? new RegExp(`(${districtNames})(?=的|[^\\p{Script=Han}A-Za-z0-9]|$)`, 'gu') : undefined,
-  };
-  if (geoCache.size > 256) geoCache.clear();
-  geoCache.set(key, cached);
-  return cached;
-}
+const FOLLOWS_NAME = /[\p{Script=Han}A-Za-z0-9]/u;
 
 /** Cities and districts of the given provinces that the article places the visit in. */
 export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefixes: { name: string; sentence: Sentence; index: number }[]): FoundPlace[] {
-  const { cities, cityList, districts, district } = geoPatterns(ctx, provinces);
   const out: FoundPlace[] = [];
   const seen = new Set<string>();
   const add = (p: PlaceName, s: Sentence, index: number) => {
@@ -151,21 +139,59 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     seen.add(p.name);
     out.push({ name: p.kind === 'city' ? p.short : p.name, kind: p.kind, province: p.province, sentence: s, index, from: 'geography' });
   };
+  const city = (name: string) => ctx.geo.cityByName.get(name)?.find((c) => provinces.has(c.province));
+  /** the longest city name at `pos` (杭州市 before 杭州) */
+  const cityAt = (text: string, pos: number) => {
+    for (let len = 5; len >= 2; len--) {
+      const c = city(text.slice(pos, pos + len));
+      if (c) return { c, len };
+    }
+    return undefined;
+  };
   for (const s of ctx.sentences) {
     if (isHistorical(s)) continue;
-    if (cityList) {
-      for (const m of s.text.matchAll(cityList)) {
-        for (const item of m[1]!.split('、')) {
-          const city = cities.find((c) => c.name === item || c.short === item);
-          if (city) add(city, s, m.index ?? 0);
+    const t = s.text;
+    // 到广州、深圳 / 在江苏南京考察 / 前往深圳市
+    for (const m of t.matchAll(/到|在|赴|前往/gu)) {
+      let pos = (m.index ?? 0) + m[0].length;
+      for (let len = 8; len >= 2; len--) {
+        if (ctx.geo.byName.has(t.slice(pos, pos + len))) {
+          pos += len;
+          break;
+        }
+      }
+      for (;;) {
+        const hit = cityAt(t, pos);
+        if (!hit) break;
+        add(hit.c, s, m.index ?? 0);
+        pos += hit.len;
+        if (t[pos] !== '、') break;
+        pos++;
+      }
+    }
+    // a district standing alone (涪陵区的…), not the first word of a site's name (徐汇区行政服务中心)
+    for (let i = 2; i < t.length; i++) {
+      const ch = t[i];
+      if (ch !== '区' && ch !== '县') continue;
+      const next = t[i + 1];
+      if (next !== undefined && next !== '的' && FOLLOWS_NAME.test(next)) continue;
+      for (let len = 3; len <= 6 && len <= i + 1; len++) {
+        const d = ctx.geo.districtByName.get(t.slice(i + 1 - len, i + 1))?.find((x) => provinces.has(x.province));
+        if (d) {
+          add(d, s, i + 1 - len);
+          break;
         }
       }
     }
-    if (district) for (const m of s.text.matchAll(district)) add(districts.get(m[1]!)!, s, m.index ?? 0);
   }
   for (const site of sitePrefixes) {
-    const city = cities.find((c) => site.name.startsWith(c.short) && site.name.length > c.short.length + 1);
-    if (city) add(city, site.sentence, site.index);
+    for (let len = 4; len >= 2; len--) {
+      const c = city(site.name.slice(0, len));
+      if (c && site.name.length > c.short.length + 1) {
+        add(c, site.sentence, site.index);
+        break;
+      }
+    }
   }
   return out;
 }

