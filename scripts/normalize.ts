@@ -123,7 +123,7 @@ export function normalize(options: NormalizeOptions, clean: Cleaner): NormalizeO
     const stackLimit = Error.stackTraceLimit;
     Error.stackTraceLimit = 0;
     try {
-      built = buildVisit(doc, editorial, geo);
+      built = buildVisit(doc, editorial, geo, bytes);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       errors.push(`${path}: extraction failed: ${message}`);

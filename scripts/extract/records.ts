@@ -16,6 +16,7 @@ import { extractPlaces } from './places.ts';
 import type { Geography } from './provinces.ts';
 import { extractPublishers } from './publishers.ts';
 import { extractRoute } from './route.ts';
+import { originalTitle } from './title.ts';
 
 export interface VisitRecord {
   id: string;
@@ -41,7 +42,8 @@ function hostBySentence(ctx: Context, hosts: string[]): (string | null)[] {
   return out;
 }
 
-export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geography): BuildResult {
+/** `raw`: the file's bytes, for the title as printed in a traditional copy. */
+export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geography, raw?: Uint8Array): BuildResult {
   const ctx = createContext(doc, editorial, geo);
   const inferences: Inference[] = [];
   const publishers = extractPublishers(ctx);
@@ -144,8 +146,10 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
     inferences.push({ field: 'published.date', value: end, how: 'inferred', reason: '来源未注明发布日期；以活动最后一日代替' });
   }
   const stripped = new Map(credits.strip.map((s) => [s.lineIndex, s.text]));
+  const printed = raw && titleLine ? originalTitle(raw, doc) : undefined;
   const data: Visit = {
     title,
+    ...(printed ? { originalTitle: printed } : {}),
     kind: route.kind,
     start,
     end,

@@ -18,6 +18,7 @@ interface Answer {
   file: string;
   title: string;
   titleInferred: boolean;
+  originalTitle?: string;
   kind: Visit['kind'];
   visiting: string | null;
   hosts: string[];
@@ -78,6 +79,7 @@ describe.each(answers.map((a) => [a.file, a] as const))('answers for %s', (file,
   it('title, kind, provinces, dates', () => {
     const v = visit();
     expect(v.title).toBe(answer.title);
+    expect(v.originalTitle).toBe(answer.originalTitle);
     expect(v.inferences.some((i) => i.field === 'title')).toBe(answer.titleInferred);
     expect(v.kind).toBe(answer.kind);
     expect(v.visiting).toBe(answer.visiting);
