@@ -25,6 +25,14 @@ export function fileSegment(name: string): string {
   return encodeURIComponent(name);
 }
 
+/**
+ * The name a raw source is published under: always a `.txt` file, so that a host serves it as
+ * plain text whatever it was called (a source named `x.html` must never become a page).
+ */
+export function publishedSourceName(file: string): string {
+  return /\.txt$/i.test(file) ? file : `${file}.txt`;
+}
+
 /** Site-relative paths of the pages, in one place (the URL scheme others rely on). */
 export const paths = {
   home: () => '',
@@ -38,7 +46,7 @@ export const paths = {
   provinces: () => 'provinces/',
   province: (id: string) => `provinces/${id}/`,
   search: () => 'search/',
-  source: (file: string) => `sources/${fileSegment(file)}`,
+  source: (file: string) => `sources/${fileSegment(publishedSourceName(file))}`,
   feed: () => 'feed.xml',
   sitemap: () => 'sitemap.xml',
 } as const;

@@ -33,6 +33,11 @@ export interface Fixture {
   mustShow: string[];
   /** text that must never be on the page (e.g. a stray `?` left by a lost character) */
   mustNotShow?: string[];
+  /**
+   * a lost character that nothing in the document proves: between `before` and `after` the
+   * article must show a visible gap marker, never a guessed character and never a `?`
+   */
+  gap?: { before: string; after: string };
   /** a `warning` naming the file must be in reports/normalize.txt when it builds */
   warns?: boolean;
   /** markup that must be shown as text, never be live (checked in the browser) */
@@ -374,6 +379,7 @@ export function fixtures(): Fixture[] {
       // the paragraph with the gap must keep both sides of it; the others must be whole
       mustShow: [...paragraphs.filter((_, i) => i !== withGap), `${before}${lostName[0]}`, `${lostName[2]}${after}`],
       mustNotShow: ['??', `${lostName[0]}?`, `${lostName[0]}？`, '(fā)', '(qū)'],
+      gap: { before: `省長${lostName[0]}`, after: `${lostName[2]},` },
       warns: true,
     });
   }

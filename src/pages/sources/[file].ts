@@ -6,17 +6,19 @@ import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { APIRoute } from 'astro';
 import { getArchive } from '../../lib/data.ts';
+import { publishedSourceName } from '../../lib/url.ts';
 
 const sourcesDir = resolve(process.cwd(), 'content/sources');
 
 export async function getStaticPaths() {
   const archive = await getArchive();
   const files = [...new Set(archive.visits.map((v) => v.data.source.file))].sort();
-  return files.map((file) => ({ params: { file } }));
+  // published as .txt whatever the source is called (see publishedSourceName)
+  return files.map((file) => ({ params: { file: publishedSourceName(file) }, props: { file } }));
 }
 
-export const GET: APIRoute = async ({ params }) => {
-  const file = params.file!;
+export const GET: APIRoute = async ({ props }) => {
+  const file = (props as { file: string }).file;
   if (file.includes('/') || file.includes('\\') || file.startsWith('.')) throw new Error(`sources: refusing file name ${file}`);
   const bytes = await readFile(join(sourcesDir, file));
   return new Response(bytes);
