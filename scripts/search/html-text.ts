@@ -17,10 +17,20 @@ export function decodeEntities(text: string): string {
 
 const block = /<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|figure|figcaption|table|tr|td|th|pre|hr|br|section|article|aside|header|footer)\b[^>]*>/gi;
 
+/** Marks the start of each <p> of the article in the text (the site numbers them p1, p2, … in document order). */
+export const paragraphMark = '¶';
+
+/**
+ * Text of rendered article HTML, each Markdown paragraph (`<p>` without attributes; raw HTML
+ * such as `<p class="caption">` is not numbered by the site either) starting with `¶ ` so that a
+ * match can be linked to its paragraph (`#p3`). A pilcrow of the article itself becomes `⁋`.
+ */
 export function htmlToText(html: string): string {
   return decodeEntities(
     html
+      .replace(/¶|&para;|&#182;|&#x[bB]6;/g, '⁋')
       .replace(/<!--[\s\S]*?-->/g, '')
+      .replace(/<p>/g, `\n${paragraphMark} `)
       .replace(block, '\n')
       .replace(/<[^>]*>/g, ''),
   )

@@ -6,7 +6,7 @@
  * Reads the records the pipeline wrote (visits as Markdown, leaders and provinces as JSON),
  * turns every visit, leader and province page into a Pagefind custom record (records.ts) and
  * writes the Pagefind bundle to <site>/pagefind/ and the traditional → simplified table to
- * <site>/search/t2s.txt. Result URLs follow BASE_PATH, like the site.
+ * <site>/search/t2s.txt. Result URLs are site paths; the runtime puts the deployment base in front.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -36,12 +36,6 @@ if (!values.site) {
 const site = resolve(values.site);
 const content = resolve(values.content!);
 
-/** Same rule as astro.config.ts. */
-function basePath(raw: string | undefined): string {
-  if (!raw || raw === '/') return '/';
-  return `/${raw.replace(/^\/+|\/+$/g, '')}/`;
-}
-const base = basePath(process.env.BASE_PATH);
 
 function fail(message: string): never {
   console.error(`search: ${message}`);
@@ -114,18 +108,18 @@ for (const file of files(join(content, 'visits'), '.md')) {
   }
   if (!pageExists(`visits/${id}`)) missingPages.push(`visits/${id}/`);
   const html = (await markdown.render(body)).code;
-  records.push(visitRecord({ id, data: parsed.data, text: htmlToText(html) }, provinces, base));
+  records.push(visitRecord({ id, data: parsed.data, text: htmlToText(html) }, provinces));
 }
 for (const file of files(join(content, 'leaders'), '.json')) {
   const id = idOf(join(content, 'leaders'), file, '.json');
   const data = readJson(file, leaderSchema);
   if (!pageExists(`leaders/${id}`)) missingPages.push(`leaders/${id}/`);
   const syllables = pinyin(data.name, { toneType: 'none', type: 'array' });
-  records.push(leaderRecord({ id, data }, provinces, base, syllables.join('') === data.pinyinPlain ? syllables : []));
+  records.push(leaderRecord({ id, data }, provinces, syllables.join('') === data.pinyinPlain ? syllables : []));
 }
 for (const [id, data] of provinces) {
   if (!pageExists(`provinces/${id}`)) missingPages.push(`provinces/${id}/`);
-  records.push(provinceRecord({ id, data }, base));
+  records.push(provinceRecord({ id, data }));
 }
 if (missingPages.length > 0) {
   console.warn(`search: warning: ${missingPages.length} record(s) have no page in ${relative(root, site) || site} (indexed anyway): ${missingPages.slice(0, 5).join(', ')}${missingPages.length > 5 ? ' …' : ''}`);

@@ -15,7 +15,7 @@ export const indexLanguage = 'unknown';
 export interface VisitInput {
   id: string;
   data: Visit;
-  /** the article text as shown on the visit page (Markdown rendered to text) */
+  /** the article text as shown on the visit page (Markdown rendered to text, `¶ ` before each paragraph) */
   text: string;
 }
 export interface LeaderInput {
@@ -36,8 +36,13 @@ export interface SearchRecord {
   sort?: Record<string, string>;
 }
 
-export function joinBase(base: string, path: string): string {
-  return (base.endsWith('/') ? base : `${base}/`) + path.replace(/^\/+/, '');
+/**
+ * Record URLs are site paths without the base: Pagefind's runtime puts the base in front (it
+ * derives it from where the bundle is served, `/archive/pagefind/` → `/archive/`), so one index
+ * serves any deployment path.
+ */
+export function sitePath(path: string): string {
+  return `/${path.replace(/^\/+/, '')}`;
 }
 
 function lines(parts: Array<string | null | undefined>): string {
@@ -67,11 +72,16 @@ export function routeOf(visit: Visit, provinces: Map<string, Province>): string 
   return names(visit.provinces);
 }
 
-export function visitRecord(input: VisitInput, provinces: Map<string, Province>, base: string): SearchRecord {
+/** Ends the article in a record's text (see `paragraphMark` in html-text.ts for the start of each paragraph). */
+export const bodyEnd = '¦';
+
+export function visitRecord(input: VisitInput, provinces: Map<string, Province>): SearchRecord {
   const v = input.data;
   const text = lines([
     v.title,
     input.text,
+    // the end of the article: what follows is the front matter (no paragraph to link to)
+    bodyEnd,
     ...v.people.map((p) => lines([p.name, p.role])),
     ...v.others.map((o) => lines([o.name, o.affiliation, o.note])),
     ...v.places.map((p) => lines([p.name, p.city])),
@@ -84,7 +94,7 @@ export function visitRecord(input: VisitInput, provinces: Map<string, Province>,
   ]);
   const leaders = [...new Set(v.people.map((p) => p.leader))].sort();
   return {
-    url: joinBase(base, `visits/${input.id}/`),
+    url: sitePath(`visits/${input.id}/`),
     content: encode(text).join(' '),
     language: indexLanguage,
     meta: {
@@ -121,7 +131,6 @@ export function plainPinyin(pinyin: string, umlaut: 'v' | 'u' = 'v'): string {
 export function leaderRecord(
   input: LeaderInput,
   provinces: Map<string, Province>,
-  base: string,
   syllables: string[] = [],
 ): SearchRecord {
   const l = input.data;
@@ -139,7 +148,7 @@ export function leaderRecord(
     ...l.provinces.map((id) => lines([provinces.get(id)?.name, provinces.get(id)?.short])),
   ]);
   return {
-    url: joinBase(base, `leaders/${input.id}/`),
+    url: sitePath(`leaders/${input.id}/`),
     content: encode(text).join(' '),
     language: indexLanguage,
     meta: {
@@ -153,11 +162,11 @@ export function leaderRecord(
   };
 }
 
-export function provinceRecord(input: ProvinceInput, base: string): SearchRecord {
+export function provinceRecord(input: ProvinceInput): SearchRecord {
   const p = input.data;
   const text = lines([p.name, p.short, p.abbr, plainPinyin(p.pinyin), p.pinyin.toLowerCase().replace(/[^a-z]/g, '')]);
   return {
-    url: joinBase(base, `provinces/${input.id}/`),
+    url: sitePath(`provinces/${input.id}/`),
     content: encode(text).join(' '),
     language: indexLanguage,
     meta: { title: p.name, type: 'province', short: p.short },

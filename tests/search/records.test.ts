@@ -15,11 +15,11 @@ const provinces = new Map<string, Province>(
 );
 
 describe('visit record', () => {
-  const record = visitRecord({ id: '2019-10-08-zhejiang-chongqing', data: visit, text: body }, provinces, '/archive/');
+  const record = visitRecord({ id: '2019-10-08-zhejiang-chongqing', data: visit, text: body }, provinces);
   const text = decode(record.content);
 
-  it('links under the base path', () => {
-    expect(record.url).toBe('/archive/visits/2019-10-08-zhejiang-chongqing/');
+  it('links to the site path (Pagefind adds the base)', () => {
+    expect(record.url).toBe('/visits/2019-10-08-zhejiang-chongqing/');
   });
 
   it('holds the title, the article and every name and place of the front matter', () => {
@@ -47,7 +47,7 @@ describe('leader and province records', () => {
   const leader = leaderSchema.parse(JSON.parse(fixture('leader.json')));
 
   it('make a leader findable by name and by pinyin with or without spaces', () => {
-    const record = leaderRecord({ id: 'li-jinbin', data: leader }, provinces, '/', ['li', 'jin', 'bin']);
+    const record = leaderRecord({ id: 'li-jinbin', data: leader }, provinces, ['li', 'jin', 'bin']);
     const text = decode(record.content);
     expect(record.url).toBe('/leaders/li-jinbin/');
     expect(text).toContain('李锦斌');
@@ -65,7 +65,7 @@ describe('leader and province records', () => {
   });
 
   it('make a province findable by its names', () => {
-    const record = provinceRecord({ id: 'anhui', data: provinces.get('anhui')! }, '/');
+    const record = provinceRecord({ id: 'anhui', data: provinces.get('anhui')! });
     expect(decode(record.content)).toContain('安徽省');
     expect(record.meta).toMatchObject({ type: 'province', title: '安徽省' });
   });
@@ -73,6 +73,6 @@ describe('leader and province records', () => {
 
 describe('article text', () => {
   it('is what the reader sees of the rendered HTML', () => {
-    expect(htmlToText('<p>果园港 &#x26; <strong>涪陵</strong></p>\n<p>a&lt;b <img alt="图" src="x"><!-- c --></p>')).toBe('果园港 & 涪陵\na<b');
+    expect(htmlToText('<p>果园港 &#x26; <strong>涪陵</strong></p>\n<p>a&lt;b <img alt="图" src="x"><!-- c --> ¶</p>')).toBe('¶ 果园港 & 涪陵\n¶ a<b ⁋');
   });
 });

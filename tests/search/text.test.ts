@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, matchedText, textFragment } from '../../src/scripts/search/engine.ts';
+import { paragraphAt } from '../../src/scripts/search/engine.ts';
+import { excerpt, matchedText, textFragment } from '../../src/scripts/search/highlight.ts';
 import {
   decode,
   encode,
@@ -43,6 +44,7 @@ describe('query preparation', () => {
   it('normalises width, case and spaces', () => {
     expect(normalizeQuery('  Li　JinBin  ')).toBe('li jinbin');
     expect(normalizeQuery('ＩＣＴ')).toBe('ict');
+    expect(normalizeQuery('长江岸线（芜湖段）')).toBe('长江岸线（芜湖段）');
   });
 
   it('splits terms on spaces and drops quotes', () => {
@@ -113,5 +115,15 @@ describe('excerpt and text fragment', () => {
     expect(textFragment(['芜湖'])).toBe('#:~:text=%E8%8A%9C%E6%B9%96');
     expect(textFragment(['a-b', 'c&d'])).toBe('#:~:text=a%2Db&text=c%26d');
     expect(textFragment([])).toBe('');
+    expect(textFragment(['果园港'], 'p7')).toBe('#p7:~:text=%E6%9E%9C%E5%9B%AD%E6%B8%AF');
+    expect(textFragment([], 'p7')).toBe('#p7');
+  });
+
+  it('finds the paragraph of a match in a visit text', () => {
+    const text = '标题¶ 第一段。¶ 第二段有果园港。¦ 果园港 车俊';
+    expect(paragraphAt(text, text.indexOf('果园港'))).toBe('p2');
+    expect(paragraphAt(text, text.indexOf('第一'))).toBe('p1');
+    expect(paragraphAt(text, 0)).toBeUndefined();
+    expect(paragraphAt(text, text.lastIndexOf('车俊'))).toBeUndefined();
   });
 });

@@ -19,6 +19,7 @@ import {
   type TermSearch,
   termSearch,
 } from './text.ts';
+import { matchedText } from './highlight.ts';
 
 export interface PagefindData {
   url: string;
@@ -90,6 +91,21 @@ export interface LoadedHit {
   text: string;
   /** the spelling of each term found in the text (for highlight and text fragments) */
   found: string[];
+  /** id of the article paragraph holding the first match (`p3`), when it is in the article */
+  anchor?: string;
+}
+
+/** Paragraph starts and the end of the article in a visit's text (scripts/search/records.ts). */
+const paragraphMark = '¶';
+const bodyEnd = '¦';
+
+/** `p<n>` for the paragraph of the article that holds text[index], or undefined outside the article. */
+export function paragraphAt(text: string, index: number): string | undefined {
+  const end = text.indexOf(bodyEnd);
+  if (index < 0 || (end >= 0 && index > end)) return undefined;
+  let n = 0;
+  for (let i = text.indexOf(paragraphMark); i >= 0 && i < index; i = text.indexOf(paragraphMark, i + 1)) n++;
+  return n > 0 ? `p${n}` : undefined;
 }
 
 export interface Outcome {
@@ -192,7 +208,9 @@ export class Searcher {
       if (!spelling) return null;
       if (spelling.han) found.push(matchedText(text, spelling.text));
     }
-    return { url: data.url, meta: data.meta, filters: data.filters, text, found };
+    // the first match in the article (after the title), for the link to its paragraph
+    const first = found[0] ? text.indexOf(found[0], Math.max(0, text.indexOf(paragraphMark))) : -1;
+    return { url: data.url, meta: data.meta, filters: data.filters, text, found, anchor: paragraphAt(text, first) };
   }
 
   async search(query: string, facets: Facets = {}, sort: SortOrder = ''): Promise<Outcome> {
@@ -233,61 +251,4 @@ export class Searcher {
     }
     return { query, terms, entities, visits };
   }
-}
-
-/** The text as it appears on the page for a case-insensitive match (so `ICT` for `ict`). */
-export function matchedText(text: string, term: string): string {
-  const i = text.toLowerCase().indexOf(term.toLowerCase());
-  return i < 0 ? term : text.slice(i, i + term.length);
-}
-
-export interface ExcerptPart {
-  text: string;
-  mark: boolean;
-}
-
-/**
- * A window of the text around the first match of the first needle found (needles in query
- * order), with every match of every needle marked.
- */
-export function excerpt(text: string, needles: string[], before = 30, length = 110): ExcerptPart[] {
-  const lower = text.toLowerCase();
-  const list = [...new Set(needles.filter(Boolean).map((n) => n.toLowerCase()))];
-  let first = -1;
-  for (const n of list) {
-    first = lower.indexOf(n);
-    if (first >= 0) break;
-  }
-  const start = first < 0 ? 0 : Math.max(0, first - before);
-  const end = Math.min(text.length, start + length);
-  const parts: ExcerptPart[] = [];
-  if (start > 0) parts.push({ text: '…', mark: false });
-  let pos = start;
-  while (pos < end) {
-    let next = -1;
-    let len = 0;
-    for (const n of list) {
-      const i = lower.indexOf(n, pos);
-      if (i >= 0 && i < end && (next < 0 || i < next || (i === next && n.length > len))) {
-        next = i;
-        len = n.length;
-      }
-    }
-    if (next < 0) {
-      parts.push({ text: text.slice(pos, end), mark: false });
-      break;
-    }
-    if (next > pos) parts.push({ text: text.slice(pos, next), mark: false });
-    parts.push({ text: text.slice(next, next + len), mark: true });
-    pos = next + len;
-  }
-  if (end < text.length) parts.push({ text: '…', mark: false });
-  return parts;
-}
-
-/** `#:~:text=…` so the browser highlights (and scrolls to) the match on the opened page. */
-export function textFragment(found: string[]): string {
-  const enc = (s: string) => encodeURIComponent(s).replace(/-/g, '%2D');
-  const list = [...new Set(found.filter(Boolean))];
-  return list.length ? `#:~:${list.map((s) => `text=${enc(s)}`).join('&')}` : '';
 }

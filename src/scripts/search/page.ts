@@ -6,9 +6,11 @@
  * no-result message) are rendered; `[data-search-status]` announces the count (aria-live).
  * `/search/?q=…&leader=…&province=…&year=…&sort=…` runs on load.
  */
-import { excerpt, type Facets, type Hit, type LoadedHit, loadPagefind, type Outcome, Searcher, type SortOrder, textFragment } from './engine.ts';
+import type { Facets, Hit, LoadedHit, Outcome, Searcher, SortOrder } from './engine.ts';
+import { excerpt, textFragment } from './highlight.ts';
 import { decode, encode } from './text.ts';
 
+/** results per page; `data-page-size` on the root overrides it (the tests page through 2 at a time) */
 const PAGE_SIZE = 10;
 
 interface State {
@@ -32,8 +34,9 @@ function start(root: HTMLElement): void {
   const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
 
   let searcher: Promise<Searcher> | null = null;
+  // the engine is a separate module, fetched with Pagefind when the reader first searches
   const engine = () =>
-    (searcher ??= loadPagefind(`${base}pagefind/`).then((api) => new Searcher(api, `${base}search/t2s.txt`)));
+    (searcher ??= import('./engine.ts').then(async ({ loadPagefind, Searcher }) => new Searcher(await loadPagefind(`${base}pagefind/`), `${base}search/t2s.txt`)));
 
   const baseTitle = document.title;
   let runId = 0;
@@ -152,8 +155,9 @@ function start(root: HTMLElement): void {
     }
     const { outcome } = c;
     const added: HTMLElement[] = [];
-    while (added.length < PAGE_SIZE && c.shown < outcome.visits.length) {
-      const batch = outcome.visits.slice(c.shown, c.shown + PAGE_SIZE - added.length);
+    const size = Number(root.dataset.pageSize) || PAGE_SIZE;
+    while (added.length < size && c.shown < outcome.visits.length) {
+      const batch = outcome.visits.slice(c.shown, c.shown + size - added.length);
       c.shown += batch.length;
       const loaded = await Promise.all(batch.map((h: Hit) => searcherNow()!.load(h, outcome.terms)));
       if (id !== runId) return;
@@ -196,7 +200,7 @@ function start(root: HTMLElement): void {
 
   function renderVisit(hit: LoadedHit, outcome: Outcome): HTMLElement {
     const meta = hit.meta;
-    const a = el('a', { href: hit.url + textFragment(hit.found), 'data-hit': '' }, meta.title ?? hit.url);
+    const a = el('a', { href: hit.url + textFragment(hit.found, hit.anchor), 'data-hit': '' }, meta.title ?? hit.url);
     const article = el('article', { class: 'search-hit' }, el('h3', {}, a));
     const line = el('p', { class: 'search-hit-meta' });
     if (meta.start) line.append(el('time', { datetime: meta.start }, dateRange(meta.start, meta.end ?? meta.start)));
@@ -205,7 +209,8 @@ function start(root: HTMLElement): void {
     const needles = outcome.terms.flatMap((t) => t.spellings.map((s) => s.text));
     // the decoded text starts with the title, shown above: cut the excerpt from what follows
     const title = meta.title ? decode(encode(meta.title)) : '';
-    const body = (title && hit.text.startsWith(title) ? hit.text.slice(title.length) : '') || hit.text;
+    const shown = hit.text.replace(/[¶¦]/g, ' ');
+    const body = ((title && shown.startsWith(title) ? shown.slice(title.length) : '') || shown).trim();
     const p = el('p', { class: 'search-hit-excerpt' });
     for (const part of excerpt(body, needles)) p.append(part.mark ? el('mark', {}, part.text) : part.text);
     article.append(p);

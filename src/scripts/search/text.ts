@@ -79,9 +79,18 @@ export function decode(tokens: string | string[]): string {
   return out;
 }
 
-/** How the reader's text is normalised before anything else: width, case, Unicode form. */
+/**
+ * Folds what a reader may type differently from the text: full-width Latin letters and digits
+ * (ＩＣＴ → ict) and case. One character for one, so positions in folded text match the original.
+ * Full-width punctuation is kept: the articles use it (长江岸线（芜湖段）).
+ */
+export function fold(text: string): string {
+  return text.replace(/[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/gu, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase();
+}
+
+/** How the reader's text is normalised before anything else: Unicode form, width, case, spaces. */
 export function normalizeQuery(raw: string): string {
-  return raw.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+  return fold(raw.normalize('NFC')).replace(/\s+/gu, ' ').trim();
 }
 
 /** Characters that are never part of a search term (quotes and brackets a reader may type). */
@@ -179,7 +188,7 @@ export function spellings(term: string, table: T2S | null, limit = 16): string[]
   return [...new Set([converted, ...variants, term])];
 }
 
-/** Does `text` contain the term (case-insensitive for Latin letters)? */
+/** Does `text` contain the term (case- and width-insensitive for Latin letters and digits)? */
 export function containsTerm(text: string, term: string): boolean {
-  return text.toLowerCase().includes(term.toLowerCase());
+  return fold(text).includes(fold(term));
 }
