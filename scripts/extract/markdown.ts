@@ -47,3 +47,29 @@ export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = ne
   });
   return blocks.length ? `${blocks.join('\n\n')}\n` : '';
 }
+
+const MARKUP: [RegExp, string][] = [
+  [/<\/?[A-Za-z][\w:-]*(?:\s[^<>]*)?\/?>|<!--/u, 'HTML markup'],
+  [/javascript:/iu, 'a javascript: URL'],
+  [/^(?:#{1,6}\s|[*+-]\s|>\s?|\d+[.)]\s|-{3,}\s*$|={3,}\s*$)/u, 'a Markdown block marker'],
+  [/^\s*\|.*\|\s*$/u, 'a Markdown table row'],
+  [/`|\*\*|__|!?\[[^\]]*\]\([^)]*\)|\[[^\]]+\]:\s/u, 'Markdown inline syntax'],
+  [/\{[^{}]*\}/u, 'MDX braces'],
+  [/^(?:import|export)\s/u, 'an MDX import/export line'],
+];
+
+/** Lines of the article text that look like markup: they are kept as literal text (warned). */
+export function markupLines(lines: CleanLine[]): { line: number; column: number; what: string }[] {
+  const out: { line: number; column: number; what: string }[] = [];
+  for (const l of lines) {
+    if (l.kind === 'meta' || l.kind === 'credit') continue;
+    for (const [re, what] of MARKUP) {
+      const m = re.exec(l.text);
+      if (m) {
+        out.push({ line: l.line, column: m.index + 1, what });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -31,6 +31,18 @@ interface Found extends Official {
 /** a cheap test before the title regex: every title ends with one of these */
 const TITLE_WORD = /书记|省长|市长|主任|主席|委员|常委|秘书长/u;
 
+/**
+ * `东海省委书记`: a clause that opens with a 2–3 character word right before a title that starts
+ * with 省/市 names a province the data package does not know (the known ones are in the title).
+ */
+function unknownPlaceBefore(text: string, start: number, role: string): string | undefined {
+  if (!/^(?:省|市|自治区)/u.test(role)) return undefined;
+  const clause = text.slice(0, start).split(/[，。；、,;：:\s（）()“”]/u).at(-1) ?? '';
+  if (!/^\p{Script=Han}{2,3}$/u.test(clause)) return undefined;
+  if (/[了的是为向对与和及率由在请等]$|会见|陪同|看望|会谈|出席|主持/u.test(clause)) return undefined;
+  return clause;
+}
+
 /** 率安徽省党政代表团 / 率省代表团 later in the same sentence: the province of the delegation. */
 function delegationProvince(ctx: Context, text: string): string | null | undefined {
   const m = new RegExp(`率(${ctx.geo.namePattern})?(?:省|市|自治区)?(?:党政)?代表团`, 'u').exec(text);
@@ -56,7 +68,12 @@ export function titledOfficials(ctx: Context, homeProvince: string | null): Foun
       const written = m[0];
       const named = provinceInRole(written, ctx.geo);
       let province: string | null;
+      const unknown = named ? undefined : unknownPlaceBefore(s.text, start, written);
       if (named) province = provinceOf(ctx.geo, named)?.id ?? null;
+      else if (unknown) {
+        province = null;
+        ctx.warn(`${name}: “${unknown}${written}”: ${unknown} is not a provincial-level division; province unknown`, at(s, start), 'extract/province-unknown');
+      }
       else if (previous !== undefined) province = previous;
       else {
         const led = delegationProvince(ctx, s.text.slice(start));
@@ -92,14 +109,16 @@ function listItems(ctx: Context, s: Sentence, from: number, raw: string): string
 
 /** 浙江省领导陈金彪、冯飞、朱国贤… (list with a province label). */
 export function listedOfficials(ctx: Context): Found[] {
-  const re = new RegExp(`(${ctx.geo.namePattern})(?:省|市|自治区)?领导([^，,；;。：]+)`, 'gu');
+  // a known province, or (東海省领导…) a clause-initial word before 省/市领导 that is not one
+  const re = new RegExp(`(?:(${ctx.geo.namePattern})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)`, 'gu');
   const out: Found[] = [];
   for (const s of ctx.sentences) {
     if (!s.text.includes('领导') || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
-      const province = provinceOf(ctx.geo, m[1]!)?.id ?? null;
-      const from = (m.index ?? 0) + m[0].length - m[2]!.length;
-      for (const name of listItems(ctx, s, from, m[2]!)) out.push({ name, role: null, province, listed: true, sentence: s, index: from });
+      const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
+      const from = (m.index ?? 0) + m[0].length - m[3]!.length;
+      if (!m[1]) ctx.warn(`“${m[2]}”领导: ${m[2]} is not a provincial-level division; the listed officials have no province`, at(s, m.index ?? 0), 'extract/province-unknown');
+      for (const name of listItems(ctx, s, from, m[3]!)) out.push({ name, role: null, province, listed: true, sentence: s, index: from });
     }
   }
   return out;

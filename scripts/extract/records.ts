@@ -9,7 +9,7 @@ import { extractCredits } from './credits.ts';
 import { extractDates } from './dates.ts';
 import type { Editorial } from './editorial.ts';
 import { resolveLeaderId } from './leaders.ts';
-import { bodyMarkdown } from './markdown.ts';
+import { bodyMarkdown, markupLines } from './markdown.ts';
 import { extractMeeting } from './meeting.ts';
 import { businessPeople, extractOfficials } from './people.ts';
 import { extractPlaces } from './places.ts';
@@ -146,6 +146,9 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
     inferences.push({ field: 'published.date', value: end, how: 'inferred', reason: '来源未注明发布日期；以活动最后一日代替' });
   }
   const stripped = new Map(credits.strip.map((s) => [s.lineIndex, s.text]));
+  for (const m of markupLines(doc.lines)) {
+    ctx.warn(`text that looks like ${m.what}: kept and shown as literal text`, { line: m.line, column: m.column }, 'extract/markup-literal');
+  }
   const printed = raw && titleLine ? originalTitle(raw, doc) : undefined;
   const data: Visit = {
     title,

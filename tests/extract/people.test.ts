@@ -45,6 +45,17 @@ describe('officials named after a title', () => {
     expect(messages(ctx).some((m) => m.startsWith('extract/person-no-province'))).toBe(true);
   });
 
+  it('a title after a name that is not a province (东海省委书记) leaves the province unknown, with a warning', () => {
+    const { ctx, people } = officials(['东海省委书记黄坤明主持座谈会，安徽省委书记韩俊出席。东海省领导黄楚平、张新参加。'], 'anhui');
+    expect(people).toEqual([
+      ['黄坤明', null, '省委书记', false],
+      ['韩俊', 'anhui', '省委书记', false],
+      ['黄楚平', null, null, true],
+      ['张新', null, null, true],
+    ]);
+    expect(messages(ctx).filter((m) => m.startsWith('extract/province-unknown'))).toHaveLength(2);
+  });
+
   it('keeps the longest title seen for a person', () => {
     const { people } = officials(['省委书记韩俊、省长王清宪率安徽党政代表团赴广东省考察。', '安徽省委副书记、省长王清宪介绍情况。']);
     expect(people).toEqual([
