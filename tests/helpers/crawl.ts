@@ -202,3 +202,44 @@ export function formatIssues(issues: readonly CrawlIssue[], limit = 40): string 
   if (issues.length > limit) lines.push(`… and ${issues.length - limit} more`);
   return lines.join('\n');
 }
+
+/**
+ * The JSON exports under `{base}data/`: each file is parsed, and every string in it that is a
+ * site path under `base` (the `url` and `sourceUrl` fields) is resolved like a link.
+ * (Added for the proof tests, issue 5.)
+ */
+export function crawlExports(dir: string, base: string, names = ['visits', 'leaders', 'provinces']): CrawlResult & { exports: Record<string, unknown> } {
+  const issues: CrawlIssue[] = [];
+  const exports: Record<string, unknown> = {};
+  let checked = 0;
+  const pages: string[] = [];
+  for (const name of names) {
+    const page = `${base}data/${name}.json`;
+    pages.push(page);
+    const target = fileOf(dir, base, page);
+    if (!target.file) {
+      issues.push({ page, where: 'export', url: page, problem: target.problem! });
+      continue;
+    }
+    let data: unknown;
+    try {
+      data = JSON.parse(readFileSync(target.file, 'utf8'));
+    } catch (error) {
+      issues.push({ page, where: 'export', url: page, problem: `not JSON: ${(error as Error).message}` });
+      continue;
+    }
+    exports[name] = data;
+    const visit = (value: unknown, where: string): void => {
+      if (typeof value === 'string') {
+        if (!value.startsWith(base) || value.startsWith('//')) return;
+        checked++;
+        const url = new URL(value, ORIGIN);
+        const resolved = fileOf(dir, base, url.pathname);
+        if (!resolved.file) issues.push({ page, where, url: value, problem: resolved.problem! });
+      } else if (Array.isArray(value)) value.forEach((v, i) => visit(v, `${where}[${i}]`));
+      else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, where ? `${where}.${k}` : k);
+    };
+    visit(data, '');
+  }
+  return { pages, checked, issues, external: [], exports };
+}

@@ -19,6 +19,7 @@ import { join, relative } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
+import { crawl, formatIssues } from '../helpers/crawl.ts';
 import { copyProject, type ProjectCopy, type RunResult } from '../helpers/project-copy.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
 import { type Fixture, fixtures } from './fixtures.ts';
@@ -289,5 +290,13 @@ describe.each(battery.map((f) => [f.id, f] as const))('hostile source %s', (_id,
 describe('hostile battery', () => {
   it('ran every fixture through the pipeline', () => {
     expect([...normalised.keys()]).toEqual(battery.map((f) => f.id));
+  });
+
+  it('the site built from them has no broken internal link, anchor or asset (raw sources with odd names included)', () => {
+    for (const dist of new Set([...built.values()].filter((b) => b.run.code === 0).map((b) => b.dist))) {
+      const result = crawl(dist, '/');
+      expect(result.issues, formatIssues(result.issues)).toEqual([]);
+      expect(result.pages.length).toBeGreaterThan(10);
+    }
   });
 });
