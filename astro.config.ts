@@ -19,8 +19,23 @@ function basePath(raw: string | undefined): string {
   return `/${trimmed}/`;
 }
 
+function siteUrl(raw: string | undefined): string | undefined {
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`SITE_URL=${raw}: not a URL (expected e.g. https://example.org)`);
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new Error(`SITE_URL=${raw}: must be an http(s) origin`);
+  if (url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`SITE_URL=${raw}: give the origin only (e.g. https://example.org); put a sub-path in BASE_PATH`);
+  }
+  return url.origin;
+}
+
 export default defineConfig({
-  site: process.env.SITE_URL || undefined,
+  site: siteUrl(process.env.SITE_URL),
   base: basePath(process.env.BASE_PATH),
   trailingSlash: 'always',
   output: 'static',

@@ -18,6 +18,8 @@ describe('joinBase', () => {
   it('encodes file names with spaces and Chinese characters as one path segment', () => {
     expect(fileSegment('新 文章.txt')).toBe('%E6%96%B0%20%E6%96%87%E7%AB%A0.txt');
     expect(paths.source('a b.txt')).toBe('sources/a%20b.txt');
+    // a raw source is always published as plain text, whatever it was called
+    expect(paths.source('x.html')).toBe('sources/x.html.txt');
   });
 
   it('names list pages', () => {
