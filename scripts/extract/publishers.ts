@@ -5,6 +5,7 @@
  */
 import { toSimplified } from '../pipeline/simplify.ts';
 import type { Context } from './context.ts';
+import { provinceOf } from './provinces.ts';
 
 export interface Publishers {
   chain: string[];
@@ -17,6 +18,7 @@ export function extractPublishers(ctx: Context): Publishers {
   const known = (text: string) => entries.filter((e) => e.match.some((m) => text.includes(m)));
   const page: string[] = [];
   const cited: string[] = [];
+  let datelineHome: string | null | undefined;
   // the page: a meta line opening with a publisher (新京报2023-04-15), or the site's copyright lines
   for (const line of ctx.doc.lines) {
     if (line.kind !== 'meta') continue;
@@ -43,7 +45,18 @@ export function extractPublishers(ctx: Context): Publishers {
       cited.push(...(hit.length ? hit.map((e) => e.name) : [m[1]!]));
     }
     const dateline = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u.exec(s.text);
-    if (dateline && s.index === 0) cited.push(...known(dateline[1]!).map((e) => e.name));
+    if (dateline && s.index === 0) {
+      const hit = known(dateline[1]!);
+      cited.push(...hit.map((e) => e.name));
+      // 海南在线海口…电: an unknown outlet whose name opens with a province name
+      const outlet = hit.length ? undefined : new RegExp(`^((?:${ctx.geo.namePattern})[\\p{Script=Han}]{0,4}?(?:在线|日报|网))`, 'u').exec(dateline[1]!);
+      if (outlet) {
+        cited.push(outlet[1]!);
+        const province = provinceOf(ctx.geo, new RegExp(`^(?:${ctx.geo.namePattern})`, 'u').exec(outlet[1]!)![0]);
+        datelineHome = province?.id ?? null;
+        ctx.warn(`publisher “${outlet[1]}” (dateline) is not in content/editorial/publishers.yaml: kept as written, home province ${datelineHome ?? 'unknown'}`, { line: s.line, column: 1 }, 'extract/publisher-unknown');
+      }
+    }
   }
   const chain = [...new Set([...page, ...cited])];
   if (chain.length === 0) {
@@ -51,6 +64,6 @@ export function extractPublishers(ctx: Context): Publishers {
     chain.push('来源未注明');
   }
   const origin = [...cited].find((n) => entries.some((e) => e.name === n)) ?? chain[0]!;
-  const home = entries.find((e) => e.name === origin)?.province ?? null;
+  const home = datelineHome !== undefined ? datelineHome : (entries.find((e) => e.name === origin)?.province ?? null);
   return { chain, home };
 }
