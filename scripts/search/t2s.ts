@@ -79,8 +79,9 @@ export function buildT2S(corpusRuns: Iterable<string>, contextChars = 300_000): 
     });
   }
 
-  // 2. the corpus converted in context, aligned character by character
-  for (const to of ['t', 'tw', 'hk']) {
+  // 2. the corpus converted in context, aligned character by character (cn→tw and cn→hk are
+  // cn→t followed by character variants, which step 1 reads back on their own)
+  for (const to of ['t']) {
     const converted = convertEach(runs, converter('cn', to));
     if (!converted) throw new Error(`t2s: opencc cn→${to} changed the number of lines`);
     converted.forEach((t, i) => {
