@@ -87,6 +87,8 @@ interface TemplateSpec {
   people: Record<string, [string, number]>;
   places: Record<string, string>;
   fixes: { from: string; to: string }[];
+  statesYear?: boolean;
+  yearsAgo?: Record<string, number>;
 }
 
 interface CorpusData {
@@ -319,6 +321,8 @@ export interface CorpusEntry {
   /** cities named, with their province (full name) */
   cities: { name: string; province: string }[];
   kind: 'visit' | 'meeting';
+  /** false when the article never states the visit's year (an editor supplies it, see editorialDates) */
+  statesYear: boolean;
   /** headline (or the lede's opening, for a source without one), simplified */
   title: string;
   /** body paragraphs, simplified, as they stand before any damage */
@@ -382,6 +386,9 @@ function makeArticle(ref: Reference, roster: Roster, index: number, seed: number
     officials.push({ name: holder, province: division, slot });
   }
 
+  // Stated intervals back to a fixed year
+  for (const [text, year] of Object.entries(template.yearsAgo ?? {})) map.set(text, `${start.y - year}年前`);
+
   // Places
   const usedCities = new Set<string>();
   const cities: CorpusEntry['cities'] = [];
@@ -429,6 +436,7 @@ function makeArticle(ref: Reference, roster: Roster, index: number, seed: number
       parts: Object.fromEntries([...chosen].map(([short, d]) => [d.name, template.provinces[short]!])),
       cities,
       kind: Object.values(template.provinces).includes('member') ? ('meeting' as const) : ('visit' as const),
+      statesYear: template.statesYear !== false,
       title,
       paragraphs: keptBody,
     },
@@ -474,6 +482,17 @@ export function damage(text: string, names: string[], annotations: Map<string, s
   // a character nothing in the article can restore
   if (rng() < 0.3) lose(/(?<=[\p{Script=Han}])\p{Script=Han}(?=[\p{Script=Han}])/gu, () => '?');
   return flattenPunctuation(out);
+}
+
+/**
+ * Entries for content/editorial/dates.yaml for the synthetic articles that never state their
+ * year, as an editor adds one for such a real article (the real 000 has one): YAML list items.
+ */
+export function editorialDates(entries: CorpusEntry[]): string {
+  return entries
+    .filter((e) => !e.statesYear)
+    .map((e) => `- file: ${e.file}\n  year: ${e.start.slice(0, 4)}\n  reason: synthetic benchmark article (scripts/bench/corpus.ts), generated for a visit in ${e.start.slice(0, 4)}\n`)
+    .join('');
 }
 
 // ---------------------------------------------------------------------------------------------

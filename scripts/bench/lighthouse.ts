@@ -31,6 +31,9 @@ export interface LighthouseScores {
   totalBytes: number | null;
   /** audits that scored below 1 in the four categories, with their titles */
   failing: string[];
+  /** where the main thread's time went (ms, by group) and the scripts that cost most */
+  mainThread: Record<string, number>;
+  bootup: { url: string; scripting: number }[];
 }
 
 const quietFlags = [
@@ -106,8 +109,17 @@ export async function runLighthouse(dist: string, pages: string[]): Promise<Ligh
           if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) failing.push(`${category.id}: ${audit.id} (${audit.score})`);
         }
       }
+      const details = (id: string) => (lhr.audits[id]?.details as { items?: Record<string, unknown>[] } | undefined)?.items ?? [];
+      const mainThread = Object.fromEntries(
+        details('mainthread-work-breakdown').map((i) => [String(i.groupLabel ?? i.group), Math.round(Number(i.duration))]),
+      );
+      const bootup = details('bootup-time')
+        .map((i) => ({ url: String(i.url).replace(server.origin, ''), scripting: Math.round(Number(i.scripting)) }))
+        .slice(0, 5);
       results.push({
         page,
+        mainThread,
+        bootup,
         performance: score(lhr.categories.performance?.score),
         accessibility: score(lhr.categories.accessibility?.score),
         bestPractices: score(lhr.categories['best-practices']?.score),

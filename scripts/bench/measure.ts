@@ -22,6 +22,8 @@ export interface Measured {
   peakTreeRss: number;
   /** bytes, by a label of the process tree's top command (normalize, astro, search …) */
   peakByStage: Record<string, number>;
+  /** bytes, the largest resident set seen for each single process, by its own command (node normalize.ts, pagefind …) */
+  peakByProcess: Record<string, number>;
   /** seconds of CPU, user + system, of the whole tree (from GNU time) */
   cpuSeconds: number | null;
   /** every output line (stdout and stderr) with the ms since start when it arrived */
@@ -110,6 +112,14 @@ export function measure(command: string, args: string[], options: MeasureOptions
 
   let peakTreeRss = 0;
   const peakByStage: Record<string, number> = {};
+  const peakByProcess: Record<string, number> = {};
+  const processLabel = (pid: number) => {
+    const command = cmdline(pid);
+    if (!command) return '';
+    const [exe = '', ...rest] = command.trim().split(' ');
+    const script = rest.find((a) => /\.(?:ts|mjs|js)$/.test(a));
+    return `${exe.split('/').pop()}${script ? ' ' + script.split('/').slice(-2).join('/') : ''}`;
+  };
   const sample = () => {
     if (child.pid === undefined) return;
     const tree = children();
@@ -118,6 +128,8 @@ export function measure(command: string, args: string[], options: MeasureOptions
     let total = 0;
     const walk = (pid: number): number => {
       let sum = rss(pid);
+      const label = processLabel(pid);
+      if (label) peakByProcess[label] = Math.max(peakByProcess[label] ?? 0, sum);
       for (const c of tree.get(pid) ?? []) sum += walk(c);
       return sum;
     };
@@ -157,7 +169,7 @@ export function measure(command: string, args: string[], options: MeasureOptions
         stderr = stderr.replace(/\n?\tCommand being timed:[\s\S]*$/, '\n');
       }
       for (const rest of [partial.out, partial.err]) if (rest) lines.push({ ms: wallMs, text: rest });
-      resolve({ code, wallMs, stdout, stderr, maxRssSingle, peakTreeRss, peakByStage, cpuSeconds, lines });
+      resolve({ code, wallMs, stdout, stderr, maxRssSingle, peakTreeRss, peakByStage, peakByProcess, cpuSeconds, lines });
     });
   });
 }
@@ -165,6 +177,6 @@ export function measure(command: string, args: string[], options: MeasureOptions
 /** `build: stage NAME MS ms` lines printed by scripts/build.ts. */
 export function stageTimes(stdout: string): Record<string, number> {
   const stages: Record<string, number> = {};
-  for (const m of stdout.matchAll(/^build: stage (\S+) (\d+) ms$/gm)) stages[m[1]!] = Number(m[2]);
+  for (const m of stdout.matchAll(/build: stage (\S+) (\d+) ms$/gm)) stages[m[1]!] = Number(m[2]);
   return stages;
 }

@@ -4,15 +4,19 @@
  * The five sources are repeated (each copy a separate document, as in a real archive) until
  * their bytes reach at least 5 MB (`--mb N` to change). In the same run, interleaved, several
  * rounds each:
- * - pipeline: cleanSource (decode, pinyin, gaps, simplify, chrome, kinds, punctuation) on each
- *   document's bytes — and, if the extraction's buildRecords exists, extraction too;
+ * - cleaning: cleanSource (decode, pinyin, gaps, simplify, chrome, kinds, punctuation) on each
+ *   document's bytes;
+ * - cleaning + extraction, when scripts/extract has it (buildRecords, or buildVisit per
+ *   document), as a second figure;
  * - bare: opencc-js `Converter({ from: 't', to: 'cn' })` on each document's decoded text
  *   (every document, simplified ones included).
- * Prints MB/s (of source bytes) for both, from the best round of each (medians too), and the
- * ratio pipeline ÷ bare speed (target ≥ 0.5).
+ * Prints MB/s (of source bytes) for each, from the best round, by wall time and by this
+ * process's CPU time (the fairer figure on a machine busy with other work), and the ratio
+ * cleaning ÷ bare speed (target ≥ 0.5).
  * Figures, not a test: nothing fails when the target is missed.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as OpenCC from 'opencc-js/t2cn';
@@ -45,42 +49,79 @@ for (let copy = 0; total < targetBytes; copy++) {
   }
 }
 
-// optional: the extraction step, if it exists yet
-type BuildRecords = (docs: CleanDocument[]) => unknown;
-let buildRecords: BuildRecords | null = null;
-let buildRecordsFrom = '';
+// optional: the extraction step, when it exists — `buildRecords(docs)` if some module of
+// scripts/extract exports it, else `buildVisit(doc, editorial, geography)` of records.ts
+type Extract = (docs: CleanDocument[]) => number;
+let extract: Extract | null = null;
+let extractFrom = '';
 try {
   for (const f of readdirSync(join(root, 'scripts/extract')).filter((f) => f.endsWith('.ts')).sort()) {
     const code = readFileSync(join(root, 'scripts/extract', f), 'utf8');
     if (/export\s+(async\s+)?function\s+buildRecords\b/.test(code)) {
-      const mod = (await import(join(root, 'scripts/extract', f))) as { buildRecords: BuildRecords };
-      buildRecords = mod.buildRecords;
-      buildRecordsFrom = `scripts/extract/${f}`;
+      const mod = (await import(join(root, 'scripts/extract', f))) as { buildRecords: (docs: CleanDocument[]) => unknown };
+      extract = (docs) => {
+        const records = mod.buildRecords(docs);
+        return Array.isArray(records) ? records.length : 1;
+      };
+      extractFrom = `buildRecords, scripts/extract/${f}`;
       break;
     }
   }
-} catch {
-  buildRecords = null;
+  if (!extract && existsSync(join(root, 'scripts/extract/records.ts'))) {
+    type BuildVisit = (doc: CleanDocument, editorial: unknown, geo: unknown) => { ok: boolean };
+    const records = (await import(join(root, 'scripts/extract/records.ts'))) as { buildVisit?: BuildVisit };
+    const editorialModule = (await import(join(root, 'scripts/extract/editorial.ts'))) as { loadEditorial: (dir: string, root?: string) => unknown };
+    const provinces = (await import(join(root, 'scripts/extract/provinces.ts'))) as { loadGeography: (editorial: unknown) => unknown };
+    if (records.buildVisit) {
+      const buildVisit = records.buildVisit;
+      const editorial = editorialModule.loadEditorial(join(root, 'content/editorial'), root);
+      const geo = provinces.loadGeography(editorial);
+      extract = (docs) => {
+        let ok = 0;
+        for (const doc of docs) if (buildVisit(doc, editorial, geo).ok) ok++;
+        return ok;
+      };
+      extractFrom = 'buildVisit, scripts/extract/records.ts';
+    }
+  }
+} catch (error) {
+  extract = null;
+  extractFrom = `not included: ${(error as Error).message.split('\n')[0]}`;
 }
 
 const bare = OpenCC.Converter({ from: 't', to: 'cn' });
 let sink = 0;
 
-function runPipeline(): number {
-  const started = performance.now();
-  const cleaned: CleanDocument[] = [];
-  for (const d of docs) cleaned.push(cleanSource(d.bytes, d.path));
-  if (buildRecords) {
-    const records = buildRecords(cleaned);
-    sink += Array.isArray(records) ? records.length : 1;
-  }
-  sink += cleaned.length;
-  return performance.now() - started;
+interface Timing {
+  wall: number;
+  /** CPU time of this process (user + system), less disturbed by other processes */
+  cpu: number;
 }
-function runBare(): number {
-  const started = performance.now();
-  for (const d of docs) sink += bare(d.text).length;
-  return performance.now() - started;
+function timed(run: () => void): Timing {
+  const cpu0 = process.cpuUsage();
+  const wall0 = performance.now();
+  run();
+  const wall = performance.now() - wall0;
+  const cpu = process.cpuUsage(cpu0);
+  return { wall, cpu: (cpu.user + cpu.system) / 1000 };
+}
+
+/** cleaning only (documents dropped as they come), or cleaning then extraction */
+function runPipeline(withExtraction: boolean): Timing {
+  return timed(() => {
+    if (withExtraction && extract) {
+      const cleaned: CleanDocument[] = [];
+      for (const d of docs) cleaned.push(cleanSource(d.bytes, d.path));
+      sink += extract(cleaned);
+    } else {
+      for (const d of docs) sink += cleanSource(d.bytes, d.path).lines.length;
+    }
+  });
+}
+function runBare(): Timing {
+  return timed(() => {
+    for (const d of docs) sink += bare(d.text).length;
+  });
 }
 
 // warm-up: load rules, build tables, let the JIT settle
@@ -88,30 +129,33 @@ for (let i = 0; i < 2; i++) {
   for (const s of sources) cleanSource(s.bytes, s.path);
   for (const d of docs.slice(0, sources.length)) bare(d.text);
 }
-runPipeline();
+runPipeline(false);
 runBare();
+if (extract) runPipeline(true);
 
-const pipelineMs: number[] = [];
-const bareMs: number[] = [];
+const cleaning: Timing[] = [];
+const bareRuns: Timing[] = [];
+const full: Timing[] = [];
 for (let r = 0; r < rounds; r++) {
-  pipelineMs.push(runPipeline());
-  bareMs.push(runBare());
+  cleaning.push(runPipeline(false));
+  bareRuns.push(runBare());
+  if (extract) full.push(runPipeline(true));
 }
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)]!;
-};
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const best = (xs: Timing[], key: keyof Timing): number => Math.min(...xs.map((x) => x[key]));
 const mb = total / 1024 / 1024;
-// best round of each: the least disturbed by other processes and by garbage collection timing
-const p = Math.min(...pipelineMs);
-const b = Math.min(...bareMs);
 const rate = (ms: number): string => `${(mb / (ms / 1000)).toFixed(1)} MB/s`;
+const row = (name: string, xs: Timing[], note: string): string =>
+  `  ${name.padEnd(22)} wall ${best(xs, 'wall').toFixed(0).padStart(5)} ms ${rate(best(xs, 'wall')).padStart(11)}   cpu ${best(xs, 'cpu').toFixed(0).padStart(5)} ms ${rate(best(xs, 'cpu')).padStart(11)}   ${note}`;
 
-console.log(`bench:normalize — ${docs.length} documents, ${mb.toFixed(2)} MB (${sources.length} sources × ${docs.length / sources.length}), best of ${rounds} interleaved rounds (medians: pipeline ${median(pipelineMs).toFixed(0)} ms, bare ${median(bareMs).toFixed(0)} ms)`);
-console.log(`  node ${process.version}, ${process.platform}/${process.arch}`);
-console.log(
-  `  pipeline  ${p.toFixed(0).padStart(6)} ms  ${rate(p).padStart(11)}   stages: decode, pinyin, gaps, simplify, chrome, kinds, punctuation${buildRecords ? `, extraction (${buildRecordsFrom})` : ' (extraction not included: buildRecords not found)'}`,
-);
-console.log(`  bare t→cn ${b.toFixed(0).padStart(6)} ms  ${rate(b).padStart(11)}   opencc-js Converter({ from: 't', to: 'cn' }) on every document's text`);
-console.log(`  ratio pipeline ÷ bare speed: ${(b / p).toFixed(2)} (target ≥ 0.5)`);
+const load = loadavg().map((x) => x.toFixed(2)).join(' ');
+console.log(`bench:normalize — ${docs.length} documents, ${mb.toFixed(2)} MB (${sources.length} sources × ${docs.length / sources.length}); best of ${rounds} interleaved rounds`);
+console.log(`  node ${process.version}, ${process.platform}/${process.arch}, ${cpus().length} CPUs (${cpus()[0]?.model ?? '?'}), load average ${load}`);
+console.log(row('cleaning', cleaning, 'cleanSource: decode, pinyin, gaps, simplify, chrome, kinds, punctuation'));
+console.log(row('bare t→cn', bareRuns, "opencc-js Converter({ from: 't', to: 'cn' }) on every document's decoded text"));
+if (extract) console.log(row('cleaning + extraction', full, extractFrom));
+else console.log(`  extraction not included (${extractFrom || 'no buildRecords / buildVisit found'})`);
+const ratio = (a: Timing[], key: keyof Timing) => (best(bareRuns, key) / best(a, key)).toFixed(2);
+console.log(`  ratio cleaning ÷ bare speed: ${ratio(cleaning, 'cpu')} by CPU time, ${ratio(cleaning, 'wall')} by wall time (target ≥ 0.5); medians ${median(cleaning.map((x) => x.wall)).toFixed(0)} / ${median(bareRuns.map((x) => x.wall)).toFixed(0)} ms wall`);
+if (extract) console.log(`  ratio cleaning + extraction ÷ bare speed: ${ratio(full, 'cpu')} by CPU time, ${ratio(full, 'wall')} by wall time`);
 if (sink < 0) console.log(sink);

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateCorpus, loadReference, shiftDates, shortName } from '../../scripts/bench/corpus.ts';
+import { editorialDates, generateCorpus, loadReference, shiftDates, shortName } from '../../scripts/bench/corpus.ts';
 
 const PINYIN = /\p{Script=Han}\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)/u;
 const DATE = /\d{4}年\d{1,2}月\d{1,2}日|\d{4}-\d{2}-\d{2}|\d{1,2}月\d{1,2}日/;
@@ -97,6 +97,18 @@ describe('generateCorpus', () => {
     // the template's own chrome is kept (footer of the party-school site, related-article lists)
     expect(texts[0]).toMatch(/Copyright \? 2011/);
     expect(texts[4]).toContain('推荐阅读');
+  });
+
+  it('keeps stated intervals true, and gives an editorial year to articles that state none', () => {
+    for (const e of corpus.entries.filter((x) => x.template.startsWith('003'))) {
+      const text = corpus.contents!.get(e.file)!;
+      const m = text.match(/(\d+)年前/);
+      if (m) expect(Number(m[1]), e.file).toBe(Number(e.start.slice(0, 4)) - 2004);
+    }
+    const yaml = editorialDates(corpus.entries);
+    const without = corpus.entries.filter((e) => !e.statesYear);
+    expect(without.length).toBe(20); // templates 000 and 003
+    for (const e of without) expect(yaml).toContain(`- file: ${e.file}\n  year: ${e.start.slice(0, 4)}\n  reason: `);
   });
 
   it('spreads visits over the divisions and years, and leaders recur across visits', () => {
