@@ -188,6 +188,37 @@ async function inspect(dist: string, file: string, probes: string[] = []): Promi
   return { ...facts, dialogs, live: [...facts.live, ...foreign.map((u) => `request to ${u}`)] };
 }
 
+/**
+ * Runs a search on the built site and reports what is live inside the results (excerpts are
+ * HTML built from the indexed text: the place where escaped text could turn back into markup).
+ */
+async function inspectSearch(dist: string, query: string): Promise<{ results: number; live: string[]; dialogs: string[] }> {
+  const s = await server(dist);
+  const context = await browser!.newContext();
+  const page = await context.newPage();
+  const dialogs: string[] = [];
+  page.on('dialog', (d) => {
+    dialogs.push(d.message());
+    void d.dismiss();
+  });
+  await page.goto(`${s.url}search/?q=${encodeURIComponent(query)}`, { waitUntil: 'load' });
+  await page.waitForSelector('[data-search-results][aria-busy="false"]', { timeout: 30_000 });
+  await page.waitForTimeout(50);
+  const facts = await page.evaluate(() => {
+    const box = document.querySelector('[data-search-results]')!;
+    const live: string[] = [];
+    for (const el of Array.from(box.querySelectorAll('*'))) {
+      for (const attr of Array.from(el.attributes)) {
+        if (/^on/i.test(attr.name) || /^\s*javascript:/i.test(attr.value)) live.push(`<${el.localName} ${attr.name}="${attr.value}">`);
+      }
+      if (/^(script|iframe|object|embed|img|svg|style)$/.test(el.localName)) live.push(el.outerHTML.slice(0, 120));
+    }
+    return { results: box.querySelectorAll('a[href]').length, live };
+  });
+  await context.close();
+  return { ...facts, dialogs };
+}
+
 /** Elements that Markdown or HTML from a source would create, and that a plain paragraph never has. */
 const structural = new Set(['li', 'ol', 'ul', 'blockquote', 'table', 'td', 'th', 'em', 'strong', 'code', 'pre', 'a', 'b', 'i', 'img', 'del', 'h1']);
 /**
@@ -276,6 +307,20 @@ describe.each(battery.map((f) => [f.id, f] as const))('hostile source %s', (_id,
         expect(chain.filter((t) => structural.has(t)), `"${lines[i]}" became Markdown/HTML structure on ${relative(b.dist, page)}`).toEqual([]);
         if (chain.some((t) => heading.test(t))) expect(fold(block), `"${lines[i]}" became a heading that lost characters`).toContain(fold(lines[i]!));
       });
+    }
+    // searching for the text around the markup: the results show it as text too
+    if (fixture.hostileMarkup) {
+      const queries = fixture.mustShow
+        .filter((p) => /<|javascript:|\{|`|\*/.test(p))
+        .map((p) => longestHanRun(p.replace(/<[^>]*>/g, ' ')))
+        .filter((q) => q.length >= 4);
+      expect(queries.length).toBeGreaterThan(0);
+      for (const query of queries) {
+        const found = await inspectSearch(b.dist, query);
+        expect(found.results, `searching for ${query} finds nothing`).toBeGreaterThan(0);
+        expect(found.live, `live markup in the search results for ${query}`).toEqual([]);
+        expect(found.dialogs, `a source's script ran in the search results for ${query}`).toEqual([]);
+      }
     }
     // nothing from any source is live on any page of the site (pages, leaders, indexes, raw copies)
     for (const file of htmlFiles(b.dist)) {
