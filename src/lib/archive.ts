@@ -104,6 +104,12 @@ export interface Archive {
   companions(leader: string, n?: number): Companion[];
 }
 
+/**
+ * Related visits are ranked among the visits of the same leaders and provinces that are nearest
+ * in date: at most this many per leader or province, which bounds the work per visit.
+ */
+export const RELATED_WINDOW = 40;
+
 const byDateAsc = (a: VisitRec, b: VisitRec): number =>
   a.data.start < b.data.start ? -1 : a.data.start > b.data.start ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -193,10 +199,10 @@ export function buildArchive(input: { visits: VisitRec[]; leaders: LeaderRec[]; 
     // A shared leader weighs more than a shared province; only the nearest (in date) visits of
     // a busy province are considered, which keeps the work per visit bounded at any scale.
     for (const leader of new Set(v.data.people.map((p) => p.leader))) {
-      for (const a of nearest(visitsOfLeader(leader), v, 200)) add(a, 3);
+      for (const a of nearest(visitsOfLeader(leader), v, RELATED_WINDOW)) add(a, 3);
     }
     for (const p of new Set(v.data.provinces)) {
-      for (const o of nearest(byProvince.get(p) ?? [], v, 200)) add(o, 1);
+      for (const o of nearest(byProvince.get(p) ?? [], v, RELATED_WINDOW)) add(o, 1);
     }
     const here = position.get(id)!;
     const result = [...score.entries()]

@@ -9,6 +9,12 @@ import { pagePath, paths } from './url.ts';
 
 export const PAGE_SIZE = 50;
 
+/**
+ * A leader page lists this many visits (the latest); a person with more also gets the paginated
+ * list `/visits/leader/<id>/`, which would only repeat the leader page for the others.
+ */
+export const LEADER_PAGE_VISITS = 20;
+
 export type ListingKind = 'all' | 'year' | 'province' | 'leader';
 
 export interface ListingPage {
@@ -35,7 +41,7 @@ export function listingPages(archive: Archive, size = PAGE_SIZE): ListingPage[] 
       .filter(([id]) => archive.provinceById.has(id))
       .map(([id, visits]) => ({ kind: 'province' as const, key: id, first: paths.visitsOfProvince(id), visits })),
     ...[...archive.byLeader.entries()]
-      .filter(([id]) => archive.leaderById.has(id))
+      .filter(([id, apps]) => archive.leaderById.has(id) && apps.length > LEADER_PAGE_VISITS)
       .map(([id, apps]) => ({ kind: 'leader' as const, key: id, first: paths.visitsOfLeader(id), visits: apps.map((a) => a.visit).reverse() })),
   ];
   return lists.flatMap((l) => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { buildArchive } from '../../src/lib/archive.ts';
 import { atomFeed, escapeXml, robotsTxt, sitemapPaths, sitemapXml } from '../../src/lib/feeds.ts';
-import { listingPages } from '../../src/lib/listings.ts';
+import { LEADER_PAGE_VISITS, listingPages } from '../../src/lib/listings.ts';
 import { demoteHeadings } from '../../src/lib/rehype-demote-headings.ts';
 import { markGaps } from '../../src/lib/rehype-gap-marks.ts';
 import { addParagraphAnchors } from '../../src/lib/rehype-paragraph-anchors.ts';
-import { leaders, provinces, visits } from './fixtures/records.ts';
+import { leaders, person, provinces, visit, visits } from './fixtures/records.ts';
 
 const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}) => ({ type: 'element', tagName, properties, children });
 const txt = (value: string) => ({ type: 'text', value });
@@ -84,6 +84,10 @@ describe('feed, sitemap, robots', () => {
     const all = pages.filter((p) => p.kind === 'all');
     expect(all.map((p) => p.path)).toEqual(['visits/', 'visits/page/2/']);
     expect(all.flatMap((p) => p.visits.map((v) => v.id))).toEqual(archive.latest.map((v) => v.id));
-    expect(pages.find((p) => p.kind === 'leader' && p.key === 'che-jun')!.total).toBe(3);
+    // a person's own list exists only when the leader page cannot show all their visits
+    expect(pages.some((p) => p.kind === 'leader')).toBe(false);
+    const many = Array.from({ length: LEADER_PAGE_VISITS + 1 }, (_, i) => visit(`2020-01-${String(i + 1).padStart(2, '0')}-x`, `2020-01-${String(i + 1).padStart(2, '0')}`, 'anhui', ['zhejiang'], [person('che-jun', '车俊', 'zhejiang', 'host')]));
+    const busy = listingPages(buildArchive({ visits: many, leaders, provinces }), 50).filter((p) => p.kind === 'leader');
+    expect(busy.map((p) => [p.key, p.total])).toEqual([['che-jun', LEADER_PAGE_VISITS + 1]]);
   });
 });
