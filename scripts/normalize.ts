@@ -8,7 +8,8 @@
  * code-point order of its name (hidden files, starting with `.`, are ignored); each is cleaned
  * (scripts/pipeline/clean.ts), its facts extracted (scripts/extract/), every record validated
  * with the zod schemas of src/schemas.ts, and the collections written; files this run did not
- * produce are removed. Running twice gives byte-identical output.
+ * produce are removed. Running twice gives byte-identical output. The report is printed (only its
+ * warnings and errors when it is longer than 2,000 lines) and saved.
  *
  * A file that cannot become an article (empty, binary, undecodable: a SourceError; or no date,
  * no province) is skipped with a warning naming it; the others still build. A schema violation
@@ -230,7 +231,16 @@ async function main(): Promise<number> {
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, report);
   writeFileSync(reportPath.replace(/\.txt$/u, '') + '.json', reportJson(result.vfiles));
-  if (!values.quiet) process.stdout.write(report);
+  if (!values.quiet) {
+    // a large archive's report runs to tens of thousands of lines: on the terminal, the
+    // warnings and errors (and the summary); every line stays in the report file
+    const lines = report.split('\n');
+    if (lines.length <= 2000) process.stdout.write(report);
+    else {
+      const loud = lines.filter((l) => /\s(?:warning|error)\s/u.test(l));
+      process.stdout.write(`${loud.join('\n')}\n${lines.at(-2)}\n(${lines.length - 2 - loud.length} info messages not shown: see ${shown(root, reportPath)})\n`);
+    }
+  }
   if (result.errors.length) {
     for (const e of result.errors) console.error(`normalize: error: ${e}`);
     console.error(`normalize: ${result.errors.length} fatal problem(s); nothing written to ${shown(root, options.out)}`);
@@ -246,12 +256,15 @@ async function main(): Promise<number> {
 }
 
 if (import.meta.main) {
+  // exitCode, not exit(): a long report written to a pipe must be flushed first
   main().then(
-    (code) => process.exit(code),
+    (code) => {
+      process.exitCode = code;
+    },
     (error: unknown) => {
       const message = error instanceof EditorialError || error instanceof SourceError ? error.message : error instanceof Error ? `${error.name}: ${error.message}` : String(error);
       console.error(`normalize: error: ${message}`);
-      process.exit(2);
+      process.exitCode = 2;
     },
   );
 }
