@@ -10,13 +10,19 @@ import { join, relative } from 'node:path';
 import { isMap, isSeq, LineCounter, parseDocument, type Node as YamlNode } from 'yaml';
 import { z } from 'astro/zod';
 
+/** Folded YAML puts a space at each line break: none between Chinese characters. */
+export function tidy(text: string): string {
+  const cjk = '[\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’]';
+  return text.trim().replace(new RegExp(`(?<=${cjk})\\s+(?=${cjk})`, 'gu'), '');
+}
+
 export class EditorialError extends Error {
   override name = 'EditorialError';
 }
 
 const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase ASCII slug');
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a YYYY-MM-DD date (quote it)');
-const reason = z.string().min(10, 'give a reason an editor can check');
+const reason = z.string().min(10, 'give a reason an editor can check').transform(tidy);
 
 const gridSchema = z.object({
   reason,
@@ -45,7 +51,7 @@ const personEntry = z.object({
   from: isoDate.optional(),
   to: isoDate.optional(),
   pinyin: z.string().optional(),
-  note: z.string().optional(),
+  note: z.string().transform(tidy).optional(),
   reason,
 });
 

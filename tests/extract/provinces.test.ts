@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EditorialError, type Editorial, parseEditorialYaml } from '../../scripts/extract/editorial.ts';
+import { EditorialError, type Editorial, parseEditorialYaml, tidy } from '../../scripts/extract/editorial.ts';
 import { loadGeography, provinceOf, provinceRecords, shortName } from '../../scripts/extract/provinces.ts';
 import { provinceSchema } from '../../src/schemas.ts';
 import { z } from 'astro/zod';
@@ -57,6 +57,10 @@ describe('editorial files', () => {
 
   it('broken YAML names the file and line', () => {
     expect(() => parseEditorialYaml('a: [1, 2\nb: 3', 'content/editorial/x.yaml', z.unknown())).toThrow(/^content\/editorial\/x\.yaml:\d+: YAML: /);
+  });
+
+  it('folded reasons lose the line-break spaces between Chinese characters only', () => {
+    expect(tidy('原文无发布日期，\n 见来源001） 作为 the 芜湖会议 (the meeting)')).toBe('原文无发布日期，见来源001）作为 the 芜湖会议 (the meeting)');
   });
 
   it('every entry of the real editorial files has a reason', () => {
