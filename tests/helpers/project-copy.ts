@@ -3,13 +3,14 @@
  * another place (tests/hostile/, tests/site/reproducible.test.ts), so they never touch the
  * working tree's content/generated, dist/ or caches, nor the builds other tests read.
  *
- * What is copied: the tree without node_modules, build outputs, caches, reports and .git.
+ * What is copied: the tree without node_modules, build outputs, caches, reports, .git and
+ * whatever else git ignores (scratch folders).
  * node_modules becomes a real directory whose entries are symlinks into the project's own
  * node_modules: nothing is installed, but Astro's cache (node_modules/.astro, where its
  * content data store lives during a build) and Vite's stay private to the copy, so two copies
  * can build at the same time without sharing state.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
@@ -36,8 +37,16 @@ export interface RunResult {
   ms: number;
 }
 
+/** Whatever git ignores in the working tree (scratch folders, caches); empty without git. */
+function gitIgnored(): Set<string> {
+  const run = spawnSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'], { cwd: projectRoot, encoding: 'utf8' });
+  if (run.status !== 0) return new Set();
+  return new Set(run.stdout.split('\0').filter(Boolean).map((p) => p.replace(/\/$/, '')));
+}
+
 export function copyProject(label = 'copy', parent = tmpdir()): ProjectCopy {
   const dir = mkdtempSync(join(parent, `archive-${label}-`));
+  const ignored = gitIgnored();
   cpSync(projectRoot, dir, {
     recursive: true,
     filter: (src) => {
@@ -45,7 +54,7 @@ export function copyProject(label = 'copy', parent = tmpdir()): ProjectCopy {
       if (rel === '') return true;
       const top = rel.split('/')[0]!;
       if (skipTop.has(top) || top.startsWith('.test-builds')) return false;
-      return !skipPaths.has(rel);
+      return !skipPaths.has(rel) && !ignored.has(rel);
     },
   });
   const modules = join(dir, 'node_modules');
