@@ -111,20 +111,27 @@ export function paragraphAt(text: string, index: number): string | undefined {
 export interface Outcome {
   query: string;
   terms: Term[];
-  /** leaders and provinces whose page matches, best first */
+  /** leaders and provinces whose page matches, best first (at most `entityLimit`) */
   entities: LoadedHit[];
+  /** how many leaders and provinces match in all */
+  entityTotal: number;
   /** visits matching, in display order; load them with `load` */
   visits: Hit[];
 }
 
+/** People and provinces listed above the visits (a role such as 省委书记 matches many people). */
+export const entityLimit = 24;
+
 export class Searcher {
   private t2s: T2S | null = null;
   private t2sLoading: Promise<T2S | null> | null = null;
+  private readonly api: PagefindApi;
+  private readonly t2sUrl: string;
 
-  constructor(
-    private readonly api: PagefindApi,
-    private readonly t2sUrl: string,
-  ) {}
+  constructor(api: PagefindApi, t2sUrl: string) {
+    this.api = api;
+    this.t2sUrl = t2sUrl;
+  }
 
   /** The traditional → simplified table, fetched once (only for queries with Han characters). */
   private table(): Promise<T2S | null> {
@@ -231,9 +238,11 @@ export class Searcher {
     }
 
     let entities: LoadedHit[] = [];
+    let entityTotal = 0;
     if (terms.length > 0) {
       const hits = await this.candidates(terms, { kind: 'entity' });
-      const loaded = await Promise.all(hits.slice(0, 24).map((h) => this.load(h, terms)));
+      entityTotal = hits.length;
+      const loaded = await Promise.all(hits.slice(0, entityLimit).map((h) => this.load(h, terms)));
       const typed = new Set(terms.flatMap((t) => t.spellings.map((s) => s.text)));
       entities = loaded
         .filter((h): h is LoadedHit => h !== null)
@@ -249,6 +258,7 @@ export class Searcher {
       const checked = await Promise.all(visits.map(async (h) => ((await this.load(h, terms)) ? h : null)));
       visits = checked.filter((h): h is Hit => h !== null);
     }
-    return { query, terms, entities, visits };
+    entityTotal -= Math.min(entityLimit, entityTotal) - entities.length;
+    return { query, terms, entities, entityTotal, visits };
   }
 }

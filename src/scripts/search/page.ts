@@ -108,7 +108,7 @@ function start(root: HTMLElement): void {
       if (id !== runId) return;
       current = { outcome, shown: 0, total: outcome.visits.length, list: null };
       const nodes: Node[] = [];
-      if (outcome.entities.length > 0) nodes.push(renderEntities(outcome.entities));
+      if (outcome.entities.length > 0) nodes.push(renderEntities(outcome.entities, outcome.entityTotal));
       if (outcome.visits.length > 0) {
         const section = el('section', { class: 'search-section', 'aria-labelledby': 'search-visits-heading' });
         section.append(el('h2', { id: 'search-visits-heading' }, '考察报道'));
@@ -140,7 +140,7 @@ function start(root: HTMLElement): void {
   function announce(outcome: Outcome, s: State): void {
     const c = current!;
     const parts: string[] = [];
-    if (outcome.entities.length) parts.push(`${outcome.entities.length} 个人物或省份`);
+    if (outcome.entities.length) parts.push(`${outcome.entityTotal} 个人物或省份`);
     if (c.total || !outcome.entities.length) parts.push(`${c.total} 篇考察报道`);
     const none = outcome.entities.length === 0 && c.total === 0;
     status.textContent = none ? '没有找到结果。' : `找到 ${parts.join('、')}${s.q ? '' : '（仅按筛选条件）'}。`;
@@ -180,9 +180,12 @@ function start(root: HTMLElement): void {
   const searcherNow = () => resolved;
   const ensure = async () => (resolved = await engine());
 
-  function renderEntities(entities: LoadedHit[]): HTMLElement {
+  function renderEntities(entities: LoadedHit[], total: number): HTMLElement {
     const section = el('section', { class: 'search-section', 'aria-labelledby': 'search-entities-heading' });
     section.append(el('h2', { id: 'search-entities-heading' }, '人物与省份'));
+    if (total > entities.length) {
+      section.append(el('p', { class: 'search-entity-detail' }, `共 ${total} 个，这里列出最相关的 ${entities.length} 个；加上更多关键词可以缩小范围，或浏览`, el('a', { href: `${base}leaders/` }, '人物索引'), '。'));
+    }
     const list = el('ul', { class: 'search-entities' });
     for (const hit of entities) {
       const a = el('a', { href: hit.url + textFragment(hit.found), 'data-hit': '' }, hit.meta.title ?? hit.url);
@@ -262,7 +265,7 @@ function start(root: HTMLElement): void {
     const i = links.indexOf(document.activeElement as HTMLAnchorElement);
     if (i < 0) return;
     e.preventDefault();
-    if (e.key === 'ArrowDown') (links[i + 1] ?? (more.hidden ? links[i] : more)).focus();
+    if (e.key === 'ArrowDown') (links[i + 1] ?? (more.hidden ? links[i]! : more)).focus();
     else (links[i - 1] ?? input).focus();
   });
   window.addEventListener('popstate', () => {
