@@ -48,6 +48,26 @@ describe.each(Object.entries(builds))('%s build', (_name, { dir, base }) => {
     }
   });
 
+  it('shows on each leader page the roles the articles give them, and links back to each visit', () => {
+    for (const v of visits) {
+      for (const person of v.data.people) {
+        const doc = page(dir, `leaders/${person.leader}/`);
+        const link = `${base}visits/${v.id}/`;
+        // the leader page lists the latest visits; a busy person's full list is /visits/leader/<id>/
+        const onLeaderPage = doc.querySelector(`[data-visit="${v.id}"] a`)?.getAttribute('href') === link;
+        const onList = [1, 2, 3, 4, 5].some((n) => {
+          const path = n === 1 ? `visits/leader/${person.leader}/` : `visits/leader/${person.leader}/page/${n}/`;
+          return existsSync(join(dir, path, 'index.html')) && page(dir, path).querySelectorAll(`a[href="${link}"]`).length > 0;
+        });
+        expect(onLeaderPage || onList, `${person.leader} → ${v.id}`).toBe(true);
+        if (person.role) {
+          const roles = doc.querySelectorAll('tr[data-role]').map((tr) => tr.getAttribute('data-role'));
+          expect(roles, `${person.leader}: ${person.role}`).toContain(person.role);
+        }
+      }
+    }
+  });
+
   it('has a page for every province, with its name and its tile on the map', () => {
     for (const p of provinces) {
       const doc = page(dir, `provinces/${p.id}/`);
