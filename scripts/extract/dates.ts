@@ -141,16 +141,18 @@ export function extractDates(ctx: Context): DateFacts {
   for (const m of markers) {
     if (m.month !== undefined) month = m.month;
     else if (month !== undefined) m.month = month;
-    else if (anchor) m.month = m.day <= anchor.day ? anchor.month : anchor.month === 1 ? 12 : anchor.month - 1;
+    else if (anchor) month = m.month = m.day <= anchor.day ? anchor.month : anchor.month === 1 ? 12 : anchor.month - 1;
   }
 
   // the year
   let year: number | undefined = markers.find((m) => m.year !== undefined)?.year;
   let how: { how: 'inferred' | 'supplied'; reason: string; source?: string } | undefined;
+  let fromPublication = false;
   const firstMarker = markers.find((m) => m.month !== undefined);
   if (year === undefined && pub.date && firstMarker?.month !== undefined) {
     const later = firstMarker.month > pub.date.month || (firstMarker.month === pub.date.month && firstMarker.day > pub.date.day);
     year = later ? pub.date.year - 1 : pub.date.year;
+    fromPublication = true;
     how = { how: 'inferred', reason: `文中日期只写月日；年份取自发布日期 ${isoDate(pub.date.year, pub.date.month, pub.date.day)}${later ? '（活动月日晚于发布月日，故为上一年）' : ''}` };
   }
   if (year === undefined) {
@@ -170,6 +172,7 @@ export function extractDates(ctx: Context): DateFacts {
     }
     if (year !== entry.year || !how) {
       year = entry.year;
+      fromPublication = false;
       how = { how: 'supplied', reason: entry.reason.trim(), source: `content/editorial/dates.yaml#${file}` };
       ctx.warn(`year ${year} supplied by content/editorial/dates.yaml (the article does not state it)`, firstMarker ? at(firstMarker.sentence, firstMarker.index) : undefined, 'extract/year-supplied');
     }
@@ -179,10 +182,27 @@ export function extractDates(ctx: Context): DateFacts {
   }
 
   const days: EventDay[] = [];
+  // nothing reported can be later than its publication: a written 月日 after it is of the year
+  // before; a day-only marker (12日) after it is of the month before
+  const limit = pub.date ? isoDate(pub.date.year, pub.date.month, pub.date.day) : undefined;
+  const back = (y: number, month: number) => (month === 1 ? { y: y - 1, month: 12 } : { y, month: month - 1 });
   if (year !== undefined) {
+    const base = fromPublication ? pub.date!.year : year;
+    let prev: { y: number; month: number } | undefined;
     for (const m of markers) {
       if (m.month === undefined) continue;
-      const y = m.year ?? year;
+      let y: number;
+      if (m.text.includes('月')) {
+        y = m.year ?? base;
+        if (limit && m.year === undefined && isoDate(y, m.month, m.day) > limit) y -= 1;
+      } else {
+        // the month (and year) of the marker before it, else the anchor's guess
+        y = prev ? prev.y : base;
+        if (prev) m.month = prev.month;
+        else if (fromPublication && anchor && m.month > anchor.month) y -= 1;
+        if (limit && isoDate(y, m.month, m.day) > limit) ({ y, month: m.month } = back(y, m.month));
+      }
+      prev = { y, month: m.month };
       if (m.day > daysInMonth(y, m.month)) continue;
       days.push({ date: isoDate(y, m.month, m.day), sentence: m.sentence, marker: m });
       if (m.endDay !== undefined) {

@@ -64,6 +64,8 @@ export function isName(item: string, surnames: { single: Set<string>; compound: 
 /** Drops a leading province name from a title: 浙江省委书记 → 省委书记; keeps 中共中央政治局委员、上海市委书记. */
 export function stripProvince(role: string, geo: Geography): string {
   for (const p of geo.provinces) {
+    // 宁夏回族自治区党委书记 → 自治区党委书记; 浙江省委书记 → 省委书记
+    if (role.startsWith(p.name)) return (/(自治区|特别行政区|省|市)$/u.exec(p.name)?.[1] ?? '') + role.slice(p.name.length);
     if (!role.startsWith(p.short)) continue;
     const rest = role.slice(p.short.length);
     if (/^(?:省|市|自治区|特别行政区)/u.test(rest)) return rest;

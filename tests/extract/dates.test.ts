@@ -100,3 +100,20 @@ describe('the year', () => {
     expect(messages(ctx).some((m) => m.startsWith('extract/published-missing'))).toBe(true);
   });
 });
+
+describe('days around the new year', () => {
+  it('a trip over the new year, published in January: December days are of the year before', () => {
+    const ctx = context([
+      ['meta', '发布时间：2016-01-03'],
+      ['body', '1日傍晚，代表团在返程的火车上召开交流总结会。'],
+      ['caption', '12月31日，代表团在甘肃考察'],
+      ['body', '31日，代表团考察某实验室。'],
+    ]);
+    expect(extractDates(ctx).days.map((d) => d.date)).toEqual(['2016-01-01', '2015-12-31', '2015-12-31']);
+  });
+
+  it('a day-only marker that would fall after the publication belongs to the month before', () => {
+    const ctx = context([['meta', '发布时间：2016-01-03'], ['body', '1日上午，代表团考察甲地。'], ['body', '31日，代表团考察乙地。']]);
+    expect(extractDates(ctx).days.map((d) => d.date)).toEqual(['2016-01-01', '2015-12-31']);
+  });
+});

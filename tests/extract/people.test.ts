@@ -80,7 +80,11 @@ describe('officials named after a title', () => {
     expect(nameAt('李明清出席', 0, s)).toBe('李明清');
     expect(nameAt('欧阳明高出席', 0, s)).toBe('欧阳明高');
     expect(nameAt('重要讲话', 0, s)).toBeUndefined();
-    expect(stripProvince('内蒙古自治区党委书记', loadGeography(realEditorial()))).toBe('自治区党委书记');
+    const geo = loadGeography(realEditorial());
+    expect(stripProvince('内蒙古自治区党委书记', geo)).toBe('自治区党委书记');
+    expect(stripProvince('宁夏回族自治区党委书记', geo)).toBe('自治区党委书记');
+    expect(stripProvince('浙江省委副书记、省长', geo)).toBe('省委副书记、省长');
+    expect(stripProvince('中共中央政治局委员、上海市委书记', geo)).toBe('中共中央政治局委员、上海市委书记');
   });
 });
 

@@ -73,7 +73,7 @@ describe('normalize CLI', () => {
 
   it('picks up a new source dropped into the folder, whatever its name, and removes output of a source taken away', () => {
     const name = '安徽代表团 赴广东 (副本).txt';
-    const src = sources('new', { [name]: real004.replaceAll('2月27日', '3月5日').replace('至28日', '至6日').replaceAll('28日上午', '6日上午').replace('2024年03月01日', '2024年03月08日') });
+    const src = sources('new', { [name]: real004.replaceAll('2月27日', '3月5日').replace('至28日', '至6日').replaceAll('28日上午', '6日上午').replaceAll('27日上午', '5日上午').replace('2024年03月01日', '2024年03月08日') });
     const out = join(tmp, 'new/out');
     expect(run(['--sources', src, '--out', out, '--report', join(tmp, 'new/r.txt')]).code).toBe(0);
     const visits = readdirSync(join(out, 'visits'));
