@@ -4,6 +4,7 @@ import remarkCjkFriendly from 'remark-cjk-friendly';
 import rehypeDemoteHeadings from './src/lib/rehype-demote-headings.ts';
 import rehypeGapMarks from './src/lib/rehype-gap-marks.ts';
 import rehypeParagraphAnchors from './src/lib/rehype-paragraph-anchors.ts';
+import rehypeRawAllowlist from './src/lib/rehype-raw-allowlist.ts';
 
 /**
  * Deployment is configured by the environment, so one build command serves every host:
@@ -45,8 +46,9 @@ export default defineConfig({
     // Astro 7 renders Markdown with Sätteri by default, which cannot run remark plugins.
     // Every article paragraph gets an id and a visible ¶ permalink (src/lib/rehype-paragraph-anchors.ts);
     // the pipeline's gap markers (□) are explained in place (src/lib/rehype-gap-marks.ts); the article's
-    // own headings start at h3, under the page's title (h1) and 原文 (h2).
+    // own headings start at h3, under the page's title (h1) and 原文 (h2); raw HTML other than the
+    // pipeline's photo captions is shown as text (src/lib/rehype-raw-allowlist.ts).
     // gfm: false: article text is escaped plain text; GFM would still autolink bare URLs in it.
-    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeDemoteHeadings, rehypeGapMarks, rehypeParagraphAnchors], smartypants: false, gfm: false }),
+    processor: unified({ remarkPlugins: [remarkCjkFriendly], rehypePlugins: [rehypeRawAllowlist, rehypeDemoteHeadings, rehypeGapMarks, rehypeParagraphAnchors], smartypants: false, gfm: false }),
   },
 });

@@ -5,6 +5,7 @@ import { LEADER_PAGE_VISITS, listingPages } from '../../src/lib/listings.ts';
 import { demoteHeadings } from '../../src/lib/rehype-demote-headings.ts';
 import { markGaps } from '../../src/lib/rehype-gap-marks.ts';
 import { addParagraphAnchors } from '../../src/lib/rehype-paragraph-anchors.ts';
+import { neutraliseRawHtml } from '../../src/lib/rehype-raw-allowlist.ts';
 import { leaders, person, provinces, visit, visits } from './fixtures/records.ts';
 
 const el = (tagName: string, children: unknown[] = [], properties: Record<string, unknown> = {}) => ({ type: 'element', tagName, properties, children });
@@ -22,6 +23,25 @@ describe('paragraph anchors', () => {
       expect(a.properties!.href).toBe(`#${p.properties.id}`);
     }
     expect((tree.children[2] as { children: unknown[] }).children).toHaveLength(1);
+  });
+});
+
+describe('raw HTML allowlist', () => {
+  it('keeps the pipeline caption and turns any other raw HTML into text', () => {
+    const raw = (value: string) => ({ type: 'raw', value });
+    const tree = {
+      type: 'root',
+      children: [
+        raw('<p class="caption">5月22日，会议在芜湖举行。本报记者徐国康摄</p>'),
+        raw('<script>alert(1)</script>'),
+        el('p', [txt('正文'), raw('<img src=x onerror=alert(1)>')]),
+        raw('<p class="caption">图<b>粗</b></p>'),
+        raw('<!-- 注释 -->'),
+      ],
+    };
+    neutraliseRawHtml(tree as never);
+    const types = (n: { type: string; children?: unknown[] }): string[] => [n.type, ...((n.children ?? []) as never[]).flatMap(types)];
+    expect(types(tree as never)).toEqual(['root', 'raw', 'text', 'element', 'text', 'text', 'text', 'text']);
   });
 });
 
