@@ -10,6 +10,8 @@
  *    (≥ 40 characters with a 。) and the footer the lines after the last one;
  * 6. a caption printed twice on one line (`A A`) is kept once; a line identical to the kept
  *    line before it is dropped.
+ * A line longer than `max-line-length` (300) is never removed whole: it is kept with a warning
+ * (`chrome/too-long`), so a rule can never take a paragraph with it.
  * Every removed line or part is returned in `removed` with its rule id, as received (raw).
  */
 import { applyEdits, note, trimLine, type WorkLine } from './lines.ts';
@@ -52,10 +54,20 @@ function shown(work: WorkLine): string {
 
 export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   const removed: RemovedLine[] = [];
-  const remove = (work: WorkLine, rule: string, reason: string): void => {
-    const text = shown(work);
-    removed.push({ line: work.line, text, rule: `chrome/${rule}` });
-    void reason;
+  /** remove a whole line — unless it is too long to be chrome: then keep it and say so */
+  const remove = (work: WorkLine, rule: string): boolean => {
+    if (work.text.length > rules.maxLineLength) {
+      note(
+        work,
+        0,
+        'chrome/too-long',
+        `kept a line of ${work.text.length} characters although rule chrome/${rule} matches it: chrome lines are at most ${rules.maxLineLength} characters (max-line-length in content/editorial/chrome.yaml)`,
+        'warning',
+      );
+      return false;
+    }
+    removed.push({ line: work.line, text: shown(work), rule: `chrome/${rule}` });
+    return true;
   };
 
   // 1–3: trim, trims, blanks
@@ -84,21 +96,14 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   let list: Rules['lists'][number] | null = null;
   for (const work of candidates) {
     if (list) {
-      if (matches(list.item, work.text)) {
-        remove(work, list.id, list.reason);
-        continue;
-      }
+      if (matches(list.item, work.text) && remove(work, list.id)) continue;
       list = null;
     }
     const rule = firstMatch(anywhere, work.text);
-    if (rule) {
-      remove(work, rule.id, rule.reason);
-      continue;
-    }
-    const heading = rules.lists.find((r) => matches(r.heading, work.text));
-    if (heading) {
+    if (rule && remove(work, rule.id)) continue;
+    const heading = rule ? undefined : rules.lists.find((r) => matches(r.heading, work.text));
+    if (heading && remove(work, heading.id)) {
       list = heading;
-      remove(work, heading.id, heading.reason);
       continue;
     }
     kept1.push(work);
@@ -123,8 +128,7 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   const kept2: WorkLine[] = [];
   candidates.forEach((work, i) => {
     const rule = regional.find((r) => applies(r, i) && matches(r.test, work.text));
-    if (rule) remove(work, rule.id, rule.reason);
-    else kept2.push(work);
+    if (!rule || !remove(work, rule.id)) kept2.push(work);
   });
 
   // 6: repeated captions and lines

@@ -94,6 +94,7 @@ export function sniffUtf16(bytes: Uint8Array): 'LE' | 'BE' | null {
 }
 
 function lineEndingsOf(text: string): Decoded['lineEndings'] {
+  if (text.indexOf('\r') === -1) return text.indexOf('\n') === -1 ? 'none' : 'LF';
   let crlf = 0;
   let lf = 0;
   let cr = 0;

@@ -23,6 +23,9 @@ import { applyEdits, note, rawColumn, type WorkLine } from './lines.ts';
 
 export const GAP_MARK = '□';
 
+/** A context character found in more places than this is not searched (the gap is left). */
+export const MAX_ANCHORS = 5000;
+
 export interface Restoration {
   line: number;
   column: number;
@@ -99,8 +102,9 @@ export function repairGaps(
     for (let start = text.indexOf('?'); start !== -1; ) {
       let end = start + 1;
       while (text[end] === '?') end++;
-      const before = text.slice(0, start);
-      const after = text.slice(end);
+      // a window on each side is all the tests below look at (keeps a long line linear)
+      const before = text.slice(Math.max(0, start - 40), start);
+      const after = text.slice(end, end + 8);
       if (end - start === 1 && (COPYRIGHT_BEFORE.test(before) || (YEAR_AFTER.test(after) && !isHan(before.at(-1))))) {
         replacements.push({ start, end, text: '©' });
         result.copyright.push({ line: work.line, column: rawColumn(work, start) });
@@ -149,8 +153,10 @@ export function repairGaps(
   };
 
   // decide every run against the evidence before changing any line (runs of one line are
-  // then applied together)
+  // then applied together); runs with the same context share one search (the damaged spots
+  // themselves never count as evidence, so the answer is the same)
   const decisions = new Map<WorkLine, { start: number; end: number; text: string }[]>();
+  const memo = new Map<string, { found: Candidate[]; tooCommon: boolean }>();
   for (const run of runs) {
     const { work, start, end } = run;
     const text = work.text;
@@ -158,11 +164,14 @@ export function repairGaps(
     const right = rightContext(text, end);
     const k = end - start;
     const allHinted = run.hints.every((h) => h !== undefined);
+    const key = `${left}|${right}|${k}|${run.hints.join(',')}`;
     const lengths = allHinted ? [k] : Array.from({ length: k }, (_, i) => i + 1);
     const minContext = options.damaged ? 2 : 3;
     const self = starts[run.index]! + start;
 
-    const found: Candidate[] = [];
+    const memoised = memo.get(key);
+    const found: Candidate[] = memoised ? memoised.found : [];
+    let tooCommon = memoised?.tooCommon ?? false;
     const consider = (at: number, leftLen: number): void => {
       // `at` = corpus offset where the filling would start
       for (const m of lengths) {
@@ -187,20 +196,29 @@ export function repairGaps(
         found.push({ context, leftLen, rightLen, fill: corpus.slice(at, at + m), at });
       }
     };
-    if (left.length > 0) {
-      for (const p of positionsOf(left.at(-1)!)) {
+    const leftAt = left.length > 0 ? positionsOf(left.at(-1)!) : null;
+    const rightAt = right.length > 0 ? positionsOf(right[0]!) : null;
+    const useLeft = leftAt !== null && (rightAt === null || leftAt.length <= rightAt.length * 4);
+    const anchors = useLeft ? leftAt : rightAt;
+    if (!memoised && anchors !== null && anchors.length > MAX_ANCHORS) tooCommon = true;
+    else if (!memoised && useLeft && leftAt) {
+      for (const p of leftAt) {
         if (p + 1 === self) continue;
         let leftLen = 1;
         while (leftLen < left.length && corpus[p - leftLen] === left[left.length - 1 - leftLen]) leftLen++;
         consider(p + 1, leftLen);
       }
-    } else if (right.length > 0) {
-      for (const p of positionsOf(right[0]!)) {
+    } else if (!memoised && rightAt) {
+      for (const p of rightAt) {
         for (const m of lengths) {
-          if (p - m >= 0 && p - m !== self) consider(p - m, 0);
+          if (p - m < 0 || p - m === self) continue;
+          let leftLen = 0;
+          while (leftLen < left.length && corpus[p - m - 1 - leftLen] === left[left.length - 1 - leftLen]) leftLen++;
+          consider(p - m, leftLen);
         }
       }
     }
+    if (!memoised) memo.set(key, { found, tooCommon });
 
     let decision: Candidate[] = [];
     if (found.length > 0) {
@@ -240,8 +258,9 @@ export function repairGaps(
       const context = `${text.slice(Math.max(0, start - 8), start)}${marker}${text.slice(end, end + 8)}`;
       result.gaps.push({ line: work.line, column, context, hints: hintList });
       list.push({ start, end, text: marker });
-      const why =
-        fills.length > 1
+      const why = tooCommon
+        ? `its context is too common in the document to check (over ${MAX_ANCHORS} places)`
+        : fills.length > 1
           ? `the document allows ${fills.join(' / ')}`
           : 'no intact occurrence in the document proves it';
       const pinyin = hintList.length > 0 ? ` (pinyin ${hintList.join(', ')})` : '';

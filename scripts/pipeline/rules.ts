@@ -20,6 +20,7 @@ const reason = z.string().min(8, 'give a reason an editor can follow (at least 8
 const where = z.enum(['anywhere', 'header', 'footer', 'edges']).default('anywhere');
 
 const chromeFile = z.strictObject({
+  'max-line-length': z.number().int().positive().default(300),
   lines: z.array(z.strictObject({ id, pattern, where, reason, example: z.string().optional() })).default([]),
   lists: z.array(z.strictObject({ id, heading: pattern, item: pattern, reason, example: z.string().optional() })).default([]),
   trims: z.array(z.strictObject({ id, pattern, reason, example: z.string().optional() })).default([]),
@@ -46,9 +47,9 @@ export interface Pattern {
  */
 export const TAIL = 200;
 
-/** Does every top-level alternative of `source` end with `$` and none start with `^`? */
-export function endAnchoredOnly(source: string): boolean {
-  const alternatives: string[] = [];
+/** The top-level alternatives of a regular expression's source. */
+export function alternatives(source: string): string[] {
+  const out: string[] = [];
   let depth = 0;
   let inClass = false;
   let start = 0;
@@ -66,12 +67,17 @@ export function endAnchoredOnly(source: string): boolean {
     else if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === '|' && depth === 0) {
-      alternatives.push(source.slice(start, i));
+      out.push(source.slice(start, i));
       start = i + 1;
     }
   }
-  alternatives.push(source.slice(start));
-  return alternatives.every((a) => !a.startsWith('^') && a.endsWith('$') && !a.endsWith('\\$'));
+  out.push(source.slice(start));
+  return out;
+}
+
+/** Does every top-level alternative of `source` end with `$` and none start with `^`? */
+export function endAnchoredOnly(source: string): boolean {
+  return alternatives(source).every((a) => !a.startsWith('^') && a.endsWith('$') && !a.endsWith('\\$'));
 }
 
 /** `re.exec` on the line (or its tail), with `index` relative to the whole line. */
@@ -89,20 +95,30 @@ export function matches(pattern: Pattern, text: string): boolean {
 
 /**
  * The first rule of `rules` whose pattern matches `text`. The patterns of a list are also
- * compiled into two alternations (end-anchored ones and the rest), built once, so that a line
- * no rule matches — nearly every paragraph — costs two regular-expression tests instead of one
- * per rule.
+ * compiled into up to three alternations (anchored at the start, at the end, and the rest),
+ * built once, so that a line no rule matches — nearly every paragraph — costs three
+ * regular-expression tests instead of one per rule.
  */
-const combined = new WeakMap<object, { head: RegExp | null; tail: RegExp | null }>();
+const combined = new WeakMap<object, RegExp[]>();
 export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string): T | undefined {
   if (rules.length === 0) return undefined;
-  let c = combined.get(rules);
-  if (!c) {
-    const join = (list: T[]): RegExp | null => (list.length === 0 ? null : new RegExp(list.map((r) => `(?:${r.test.re.source})`).join('|'), 'u'));
-    c = { head: join(rules.filter((r) => !r.test.tail)), tail: join(rules.filter((r) => r.test.tail)) };
-    combined.set(rules, c);
+  let groups = combined.get(rules);
+  if (!groups) {
+    const join = (list: T[]): RegExp[] => (list.length === 0 ? [] : [new RegExp(list.map((r) => `(?:${r.test.re.source})`).join('|'), 'u')]);
+    const start = rules.filter((r) => !r.test.tail && alternatives(r.test.re.source).every((a) => a.startsWith('^')));
+    const other = rules.filter((r) => !r.test.tail && !start.includes(r));
+    groups = [...join(start), ...join(other)];
+    const tail = join(rules.filter((r) => r.test.tail))[0];
+    if (tail) groups.push(Object.assign(tail, { tail: true }));
+    combined.set(rules, groups);
   }
-  const any = (c.head !== null && c.head.test(text)) || (c.tail !== null && matches({ re: c.tail, tail: true }, text));
+  let any = false;
+  for (const re of groups) {
+    if ('tail' in re ? matches({ re, tail: true }, text) : re.test(text)) {
+      any = true;
+      break;
+    }
+  }
   if (!any) return undefined;
   return rules.find((r) => matches(r.test, text));
 }
@@ -131,6 +147,8 @@ export interface KindRule {
 }
 
 export interface Rules {
+  /** a longer line is never removed whole, even if a rule matches it (it is kept, with a warning) */
+  maxLineLength: number;
   lines: LineRule[];
   /** `lines` split by `where`, fixed arrays (firstMatch caches by array) */
   anywhere: LineRule[];
@@ -217,6 +235,7 @@ export function parseRules(chromeText: string, kindsText: string, dir = EDITORIA
   };
   const lines: LineRule[] = chrome.data.lines.map((r, i) => ({ id: r.id, where: r.where, reason: r.reason, test: compile(chrome, ['lines', i, 'pattern'], r.pattern) }));
   return {
+    maxLineLength: chrome.data['max-line-length'],
     lines,
     anywhere: lines.filter((r) => r.where === 'anywhere'),
     regional: lines.filter((r) => r.where !== 'anywhere'),

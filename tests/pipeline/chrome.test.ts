@@ -175,3 +175,24 @@ describe('chrome: repeated captions', () => {
     expect(repeatedHalf('好 好')).toBe(-1);
   });
 });
+
+describe('chrome: never takes a paragraph with it', () => {
+  it('a line longer than max-line-length is kept, with a warning, even when a rule matches', () => {
+    const article = source('004').rawLines[14]!.trim(); // a paragraph of some 700 characters
+    expect(article.length).toBeGreaterThan(300);
+    const d = cleanSource(Buffer.from(`地方频道: ${article}\n首页 > 政经\n`), 'a.txt');
+    expect(d.lines.map((l) => l.kind)).toEqual(['body']);
+    expect(d.lines[0]!.text.startsWith('地方频道：')).toBe(true);
+    expect(d.removed.map((r) => [r.line, r.rule])).toEqual([[2, 'chrome/breadcrumb']]);
+    const warning = d.vfile.messages.find((m) => m.ruleId === 'chrome/too-long')!;
+    expect([warning.line, warning.column, warning.fatal]).toEqual([1, 1, false]);
+    expect(warning.reason).toMatch(/rule chrome\/navigation matches it/);
+  });
+
+  it('a whole article printed on one line stays', () => {
+    const oneLine = source('004').text.replace(/\n/g, ' ');
+    const d = cleanSource(Buffer.from(oneLine), 'a.txt');
+    expect(d.lines).toHaveLength(1);
+    expect(d.lines[0]!.text).toContain('华为技术有限公司是全球领先的ICT基础设施');
+  });
+});
