@@ -15,7 +15,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openSite, type Site, type TemplateName, templateNames, type Templates, templates, visit } from './proof.ts';
+import { builtPages, openSite, type Site, type TemplateName, templateNames, type Templates, templates, visit } from './proof.ts';
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
@@ -59,6 +59,23 @@ describe('accessibility (sub-path build)', () => {
       expect(violations, `${t[name] || 'home'} (${scheme}):\n${describeViolations(violations)}`).toEqual([]);
     });
   });
+
+  it('every visit page (their texts differ: gaps, captions, traditional titles): zero axe violations, light and dark', async () => {
+    const visits = builtPages(site).filter((p) => /^visits\/\d{4}-\d{2}-\d{2}[a-z0-9-]*\/$/.test(p));
+    expect(visits.length).toBeGreaterThan(0);
+    const found: string[] = [];
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await site.browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      for (const path of visits) {
+        await visit(page, site, path);
+        const violations = await axe(page);
+        if (violations.length) found.push(`${path} (${scheme}):\n${describeViolations(violations)}`);
+      }
+      await context.close();
+    }
+    expect(found, found.join('\n')).toEqual([]);
+  }, 600_000);
 
   it.each(templateNames.map((n) => [n] as [TemplateName]))('%s: landmarks, one h1, lang="zh-CN", title', async (name) => {
     const page = await site.browser.newPage();
