@@ -30,6 +30,8 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '5000' },
     runs: { type: 'string', default: '20' },
     out: { type: 'string', default: join(root, '.bench/search') },
+    /** measure again without rebuilding what a previous run left in --out */
+    reuse: { type: 'boolean', default: false },
   },
 });
 const outDir = resolve(values.out!);
@@ -75,8 +77,11 @@ function dirSize(dir: string): { bytes: number; files: number } {
 const realSite = join(outDir, 'real');
 const generated = join(root, 'content/generated');
 const normalizer = join(root, 'scripts/normalize.ts');
-console.error('bench:search: building the site …');
-run(process.execPath, [join(root, 'scripts/build.ts'), '--out', realSite, ...(existsSync(normalizer) ? [] : ['--skip-normalize'])]);
+const reuse = (dir: string) => values.reuse && existsSync(join(dir, 'pagefind'));
+if (!reuse(realSite)) {
+  console.error('bench:search: building the site …');
+  run(process.execPath, [join(root, 'scripts/build.ts'), '--out', realSite, ...(existsSync(normalizer) ? [] : ['--skip-normalize'])]);
+}
 
 // ---------------------------------------------------------------- synthetic corpus
 interface Source {
@@ -201,7 +206,7 @@ interface Measure {
   indexBytes: number;
   indexFiles: number;
   t2sBytes: number;
-  firstQuery: { query: string; requests: number; bytesGzip: number; searchBytesGzip: number; ms: number };
+  firstQuery: { query: string; requests: number; bytesGzip: number; searchBytesGzip: number; ms: number; breakdown: Record<string, number> };
   warm: { queries: number; medianMs: number; p95Ms: number; maxMs: number };
   indexMs: number;
 }
@@ -247,6 +252,10 @@ async function measure(site: string, articles: number, indexMs: number, queries:
     const first = transferred.slice(before);
     const pageLoad = transferred.slice(0, before);
     const sum = (list: Array<{ gzip: number }>) => list.reduce((a, b) => a + b.gzip, 0);
+    const kind = (url: string) =>
+      /\/fragment\//.test(url) ? 'fragments' : /\/index\//.test(url) ? 'index chunks' : /\/filter\//.test(url) ? 'filters' : /pf_meta/.test(url) ? 'pagefind meta' : /wasm/.test(url) ? 'pagefind wasm' : /pagefind/.test(url) ? 'pagefind js' : /t2s/.test(url) ? 't2s table' : 'search page (html, css, js)';
+    const breakdown: Record<string, number> = {};
+    for (const t of transferred) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
     const warmTimes: number[] = [];
     for (let i = 0; i < runs; i++) warmTimes.push(await submit(queries[1 + (i % (queries.length - 1))]!));
     warmTimes.sort((a, b) => a - b);
@@ -264,6 +273,7 @@ async function measure(site: string, articles: number, indexMs: number, queries:
         // what the query itself added (Pagefind runtime, wasm, index chunks, fragments, t2s)
         searchBytesGzip: sum(first),
         ms: Math.round(firstMs),
+        breakdown,
       },
       warm: {
         queries: warmTimes.length,
@@ -294,32 +304,42 @@ function queriesFor(content: string): string[] {
   return [...new Set(list)];
 }
 
+const previous: Measure[] = values.reuse && existsSync(join(outDir, 'results.json')) ? JSON.parse(readFileSync(join(outDir, 'results.json'), 'utf8')) : [];
+const indexTime = (articles: number) => previous.find((m) => m.articles === articles)?.indexMs ?? 0;
 const results: Measure[] = [];
-const realIndexMs = indexSite(realSite, generated);
-results.push(await measure(realSite, readVisits(generated).length, realIndexMs, queriesFor(generated)));
+const realCount = readVisits(generated).length;
+const realIndexMs = reuse(realSite) ? indexTime(realCount) : indexSite(realSite, generated);
+results.push(await measure(realSite, realCount, realIndexMs, queriesFor(generated)));
 
 for (const n of values.sizes!.split(',').map(Number).filter((x) => x > 0)) {
-  console.error(`bench:search: synthetic corpus of ${n} articles …`);
   const content = join(outDir, `content-${n}`);
-  synthesize(n, content);
   const site = join(outDir, `site-${n}`);
-  rmSync(site, { recursive: true, force: true });
-  mkdirSync(site, { recursive: true });
-  // the real search page and its script over the synthetic index
-  cpSync(join(realSite, 'search'), join(site, 'search'), { recursive: true });
-  cpSync(join(realSite, '_astro'), join(site, '_astro'), { recursive: true });
-  const ms = indexSite(site, content);
+  let ms = indexTime(n);
+  if (!reuse(site) || !existsSync(content)) {
+    console.error(`bench:search: synthetic corpus of ${n} articles …`);
+    synthesize(n, content);
+    rmSync(site, { recursive: true, force: true });
+    mkdirSync(site, { recursive: true });
+    // the real search page and its script over the synthetic index
+    cpSync(join(realSite, 'search'), join(site, 'search'), { recursive: true });
+    cpSync(join(realSite, '_astro'), join(site, '_astro'), { recursive: true });
+    ms = indexSite(site, content);
+  }
   results.push(await measure(site, n, ms, queriesFor(content)));
 }
 
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
-console.log('\nSearch benchmark (headless Chromium on localhost; gzip sizes computed per response)\n');
+const [load1] = (await import('node:os')).loadavg();
+console.log(`\nSearch benchmark (headless Chromium on localhost; gzip sizes computed per response; ${(await import('node:os')).cpus().length} CPUs, load average ${load1!.toFixed(1)})\n`);
 console.log('| articles | index on disk | files | t2s table | index time | first query: transfer (page + search / search only) | first query time | warm median / p95 / max |');
 console.log('|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of results) {
   console.log(
     `| ${r.articles} | ${kb(r.indexBytes)} | ${r.indexFiles} | ${kb(r.t2sBytes)} | ${r.indexMs} ms | ${kb(r.firstQuery.bytesGzip)} / ${kb(r.firstQuery.searchBytesGzip)} (${r.firstQuery.requests} requests, "${r.firstQuery.query}") | ${r.firstQuery.ms} ms | ${r.warm.medianMs} / ${r.warm.p95Ms} / ${r.warm.maxMs} ms (${r.warm.queries} queries) |`,
   );
+}
+for (const r of results) {
+  console.log(`\nfirst query at ${r.articles} articles, gzip bytes by kind: ${Object.entries(r.firstQuery.breakdown).map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
 }
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
 console.log(`\nwritten: ${join(outDir, 'results.json')}`);

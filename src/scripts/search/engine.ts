@@ -162,20 +162,23 @@ export class Searcher {
 
   /** Candidates for all terms (intersection over terms of the union over spellings). */
   private async candidates(terms: Term[], filters: Record<string, unknown>, sort?: Record<string, string>): Promise<Hit[]> {
+    // every Pagefind query at once, so the index chunks they need load in parallel
+    const answers = await Promise.all(
+      terms.map((term) => Promise.all(term.spellings.map((spelling) => Promise.all(spelling.searches.map((q) => this.pagefind(q, filters, sort)))))),
+    );
     let combined: Map<string, Hit> | null = null;
-    for (const term of terms) {
+    for (const termAnswers of answers) {
       const termHits = new Map<string, Hit>();
-      for (const spelling of term.spellings) {
+      for (const spellingAnswers of termAnswers) {
+        // a spelling matches where all of its Pagefind queries do
         let spellingHits: Map<string, Hit> | null = null;
-        for (const q of spelling.searches) {
-          const results = await this.pagefind(q, filters, sort);
+        for (const results of spellingAnswers) {
           const next = new Map<string, Hit>();
           for (const r of results) {
             if (spellingHits && !spellingHits.has(r.id)) continue;
             next.set(r.id, { result: r, score: (spellingHits?.get(r.id)?.score ?? 0) + r.score });
           }
           spellingHits = next;
-          if (next.size === 0) break;
         }
         for (const [id, hit] of spellingHits ?? []) {
           const prev = termHits.get(id);
@@ -191,7 +194,6 @@ export class Searcher {
         }
         combined = next;
       }
-      if (combined.size === 0) break;
     }
     const hits = [...(combined ?? new Map<string, Hit>()).values()];
     if (sort) {
@@ -229,18 +231,20 @@ export class Searcher {
     const sortOption = sort ? { date: sort === 'date-asc' ? 'asc' : 'desc' } : undefined;
     const hasFacets = Boolean(facets.leader || facets.province || facets.year);
 
-    let visits: Hit[] = [];
-    if (terms.length > 0) visits = await this.candidates(terms, visitFilters, sortOption);
-    else if (hasFacets) {
+    const visitsFound = (async (): Promise<Hit[]> => {
+      if (terms.length > 0) return this.candidates(terms, visitFilters, sortOption);
+      if (!hasFacets) return [];
       // no words, only facets: every visit that matches them, newest first unless told otherwise
       const results = await this.pagefind(null, visitFilters, sortOption ?? { date: 'desc' });
-      visits = results.map((r) => ({ result: r, score: r.score }));
-    }
+      return results.map((r) => ({ result: r, score: r.score }));
+    })();
+    const entitiesFound = terms.length > 0 ? this.candidates(terms, { kind: 'entity' }) : Promise.resolve([]);
+    let visits = await visitsFound;
 
     let entities: LoadedHit[] = [];
     let entityTotal = 0;
     if (terms.length > 0) {
-      const hits = await this.candidates(terms, { kind: 'entity' });
+      const hits = await entitiesFound;
       entityTotal = hits.length;
       const loaded = await Promise.all(hits.slice(0, entityLimit).map((h) => this.load(h, terms)));
       const typed = new Set(terms.flatMap((t) => t.spellings.map((s) => s.text)));
