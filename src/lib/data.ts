@@ -8,7 +8,14 @@ import { type Archive, buildArchive } from './archive.ts';
 let archive: Promise<Archive> | undefined;
 
 export function getArchive(): Promise<Archive> {
-  archive ??= (async () => {
+  // `astro dev` reloads content as it changes: index afresh there; a build indexes once.
+  if (import.meta.env.DEV) return load();
+  archive ??= load();
+  return archive;
+}
+
+function load(): Promise<Archive> {
+  return (async () => {
     const [visits, leaders, provinces] = await Promise.all([getCollection('visits'), getCollection('leaders'), getCollection('provinces')]);
     return buildArchive({
       visits: visits.map((v) => ({ id: v.id, data: v.data })),
@@ -16,7 +23,6 @@ export function getArchive(): Promise<Archive> {
       provinces: provinces.map((p) => ({ id: p.id, data: p.data })),
     });
   })();
-  return archive;
 }
 
 export const site = {
