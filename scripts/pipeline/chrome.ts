@@ -7,7 +7,8 @@
  * 3. blank lines are dropped (not reported: they carry nothing);
  * 4. `lines` rules for anywhere, then `lists` (a heading and its `·` items);
  * 5. header / footer / edges rules, the header being the lines before the first paragraph
- *    (≥ 40 characters with a 。) and the footer the lines after the last one;
+ *    (≥ 40 characters with a 。; in a short article without one, a line ending a sentence)
+ *    and the footer the lines after the last one;
  * 6. a caption printed twice on one line (`A A`) is kept once; a line identical to the kept
  *    line before it is dropped.
  * A line longer than `max-line-length` (300) is never removed whole: it is kept with a warning
@@ -32,6 +33,32 @@ export interface ChromeResult {
 const PARAGRAPH_MIN = 40;
 export function isParagraph(text: string): boolean {
   return text.length >= PARAGRAPH_MIN && text.includes('。');
+}
+
+const SENTENCE = /[。！？!?]/;
+
+/**
+ * The first and last paragraph of an article: lines of ≥ 40 characters with a 。, or — in a
+ * short article that has none — lines with a sentence end of any length. [-1, -1] if none.
+ */
+export function paragraphSpan(texts: string[]): [number, number] {
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < texts.length; i++) {
+    if (isParagraph(texts[i]!)) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  if (first < 0) {
+    for (let i = 0; i < texts.length; i++) {
+      if (SENTENCE.test(texts[i]!)) {
+        if (first < 0) first = i;
+        last = i;
+      }
+    }
+  }
+  return [first, last];
 }
 
 /** `A A`: the same text twice, separated by blanks */
@@ -76,6 +103,11 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   for (const work of lines) {
     trimLine(work);
     if (work.text === '') continue;
+    // one combined test first: nearly every line has nothing to trim
+    if (firstMatch(rules.trims, work.text) === undefined) {
+      candidates.push(work);
+      continue;
+    }
     for (const rule of rules.trims) {
       const m = match(rule.test, work.text);
       if (!m || m[0].length === 0 || m[0].length === work.text.length) continue;
@@ -101,7 +133,7 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
     }
     const rule = firstMatch(anywhere, work.text);
     if (rule && remove(work, rule.id)) continue;
-    const heading = rule ? undefined : rules.lists.find((r) => matches(r.heading, work.text));
+    const heading = rule ? undefined : firstMatch(rules.listHeadings, work.text);
     if (heading && remove(work, heading.id)) {
       list = heading;
       continue;
@@ -111,14 +143,7 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   candidates = kept1;
 
   // 5: header / footer
-  let first = -1;
-  let last = -1;
-  for (let i = 0; i < candidates.length; i++) {
-    if (isParagraph(candidates[i]!.text)) {
-      if (first < 0) first = i;
-      last = i;
-    }
-  }
+  const [first, last] = paragraphSpan(candidates.map((w) => w.text));
   const applies = (rule: LineRule, i: number): boolean => {
     if (first < 0) return false;
     const header = i < first;

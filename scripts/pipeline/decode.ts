@@ -33,6 +33,7 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const utf8Loose = new TextDecoder('utf-8', { ignoreBOM: true });
 
 /** legacy encodings we accept from chardet, mapped to the iconv-lite / WHATWG name */
 const LEGACY: Record<string, string> = {
@@ -176,9 +177,11 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   if (startsWith(bytes, [0xff, 0xfe])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), 'UTF-16LE (BOM)');
   if (startsWith(bytes, [0xfe, 0xff])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'UTF-16BE (BOM)');
 
-  // fast path: strict UTF-8 (plain ASCII is UTF-8 too), validated by simdutf
-  if (isUtf8(bytes) && bytes.indexOf(0) === -1) {
-    return finish(path, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), 'UTF-8');
+  // fast path: strict UTF-8 (plain ASCII is UTF-8 too), validated by simdutf, then decoded
+  // (TextDecoder is about twice as fast as Buffer#toString here)
+  if (isUtf8(bytes)) {
+    const text = utf8Loose.decode(bytes);
+    if (!text.includes('\u0000')) return finish(path, text, 'UTF-8');
   }
 
   const utf16 = sniffUtf16(bytes);
@@ -188,7 +191,7 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   for (const [sig, what] of MAGIC) {
     if (startsWith(bytes, sig)) throw new SourceError(path, 'binary', `binary file (${what})`);
   }
-  const nul = bytes.indexOf(0);
+  const nul = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0);
   if (nul !== -1) {
     throw new SourceError(path, 'binary', `binary content: NUL byte at offset ${nul}`);
   }

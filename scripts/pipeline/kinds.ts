@@ -12,7 +12,7 @@
  * - `split-credit` rules split a signature off the end of a paragraph into a credit line.
  */
 import { applyEdits, type WorkLine } from './lines.ts';
-import { isParagraph, type Kept } from './chrome.ts';
+import { paragraphSpan, type Kept } from './chrome.ts';
 import { firstMatch, match as matchPattern, type KindRule, type Rules } from './rules.ts';
 import type { LineKind } from './types.ts';
 
@@ -48,7 +48,7 @@ function splitOff(work: WorkLine, start: number): WorkLine {
 
 export function classify(kept: Kept[], rules: Rules): Classified[] {
   const { meta, caption, credit, splitCredit } = rules.kinds;
-  let first = kept.findIndex((k) => isParagraph(k.work.text));
+  let [first] = paragraphSpan(kept.map((k) => k.work.text));
   if (first < 0) first = 0;
   const header = kept.slice(0, first);
   const metaAt = header.findIndex((k) => match(meta, k.work.text) !== undefined);

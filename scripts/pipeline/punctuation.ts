@@ -14,7 +14,6 @@
 import { note, type WorkLine } from './lines.ts';
 
 const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
-const ANY = /[,:;?!()]/;
 const PROTECTED = /[a-z][a-z0-9+.-]*:\/\/[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}]+|www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+[^\s\u3000-\u303f\uff00-\uffef\p{Script=Han}]*|[a-z0-9._%+-]+@[a-z0-9-]+(?:\.[a-z0-9-]+)+/giu;
 
 /** Is this UTF-16 unit part of Chinese text? */
@@ -49,7 +48,6 @@ const CHINESE_ANY = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00
 
 export function restorePunctuation(text: string): PunctuationResult {
   const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
-  if (!ANY.test(text)) return result;
 
   // protected ranges: URLs, e-mail addresses
   let skip: [number, number][] | null = null;
@@ -70,7 +68,9 @@ export function restorePunctuation(text: string): PunctuationResult {
   const stack: number[] = [];
   const pairs: number[] = [];
   CANDIDATE.lastIndex = 0;
-  for (let m = CANDIDATE.exec(text); m !== null; m = CANDIDATE.exec(text)) {
+  let m = CANDIDATE.exec(text);
+  if (m === null) return result;
+  for (; m !== null; m = CANDIDATE.exec(text)) {
     const i = m.index;
     if (skip !== null && protectedAt(i)) continue;
     const code = text.charCodeAt(i);

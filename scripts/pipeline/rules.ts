@@ -153,6 +153,8 @@ export interface Rules {
   /** `lines` split by `where`, fixed arrays (firstMatch caches by array) */
   anywhere: LineRule[];
   regional: LineRule[];
+  /** `lists` with their heading as `test`, for firstMatch */
+  listHeadings: (ListRule & { test: Pattern })[];
   lists: ListRule[];
   trims: TrimRule[];
   kinds: { meta: KindRule[]; caption: KindRule[]; credit: KindRule[]; splitCredit: KindRule[] };
@@ -233,18 +235,20 @@ export function parseRules(chromeText: string, kindsText: string, dir = EDITORIA
     checkUnique(kinds, [[section, kinds.data[section]]]);
     return kinds.data[section].map((r, i) => ({ id: r.id, reason: r.reason, test: compile(kinds, [section, i, 'pattern'], r.pattern) }));
   };
+  const lists: ListRule[] = chrome.data.lists.map((r, i) => ({
+    id: r.id,
+    reason: r.reason,
+    heading: compile(chrome, ['lists', i, 'heading'], r.heading),
+    item: compile(chrome, ['lists', i, 'item'], r.item),
+  }));
   const lines: LineRule[] = chrome.data.lines.map((r, i) => ({ id: r.id, where: r.where, reason: r.reason, test: compile(chrome, ['lines', i, 'pattern'], r.pattern) }));
   return {
     maxLineLength: chrome.data['max-line-length'],
     lines,
     anywhere: lines.filter((r) => r.where === 'anywhere'),
     regional: lines.filter((r) => r.where !== 'anywhere'),
-    lists: chrome.data.lists.map((r, i) => ({
-      id: r.id,
-      reason: r.reason,
-      heading: compile(chrome, ['lists', i, 'heading'], r.heading),
-      item: compile(chrome, ['lists', i, 'item'], r.item),
-    })),
+    lists,
+    listHeadings: lists.map((r) => ({ ...r, test: r.heading })),
     trims: chrome.data.trims.map((r, i) => ({ id: r.id, reason: r.reason, test: compile(chrome, ['trims', i, 'pattern'], r.pattern) })),
     kinds: { meta: kindRules('meta'), caption: kindRules('caption'), credit: kindRules('credit'), splitCredit: kindRules('split-credit') },
   };

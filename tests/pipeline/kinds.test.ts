@@ -65,3 +65,16 @@ function range(a: number, b: number, step: number): number[] {
   for (let i = a; i <= b; i += step) out.push(i);
   return out;
 }
+
+describe('kinds: a short article without a long paragraph', () => {
+  it('still has a title, a publication line and a body', () => {
+    const d = cleanSource(Buffer.from('登陆注册\n省委书记会见客人\n发布时间:2024-01-02\n1月2日,省委书记会见了客人。\n责任编辑:张三\n0\n'), 'a.txt');
+    expect(d.lines.map((l) => [l.kind, l.text])).toEqual([
+      ['title', '省委书记会见客人'],
+      ['meta', '发布时间：2024-01-02'],
+      ['body', '1月2日，省委书记会见了客人。'],
+      ['credit', '责任编辑：张三'],
+    ]);
+    expect(d.removed.map((r) => r.rule)).toEqual(['chrome/login-bar', 'chrome/stray-number']);
+  });
+});
