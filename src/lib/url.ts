@@ -27,10 +27,13 @@ export function fileSegment(name: string): string {
 
 /**
  * The name a raw source is published under: always a `.txt` file, so that a host serves it as
- * plain text whatever it was called (a source named `x.html` must never become a page).
+ * plain text whatever it was called (a source named `x.html` must never become a page), and
+ * without the characters that a URL or Astro's router reads as syntax (`#`, `?`, `%`, `\`),
+ * which become `_` (else the link to `报道 #1.txt` is broken and `100%.txt` stops the build).
  */
 export function publishedSourceName(file: string): string {
-  return /\.txt$/i.test(file) ? file : `${file}.txt`;
+  const safe = file.replace(/[#?%\\]/g, '_');
+  return /\.txt$/i.test(safe) ? safe : `${safe}.txt`;
 }
 
 /** Site-relative paths of the pages, in one place (the URL scheme others rely on). */

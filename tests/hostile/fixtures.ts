@@ -396,6 +396,18 @@ export function fixtures(): Fixture[] {
     });
   }
   {
+    // Beyond the spaces and Chinese: characters a URL or Astro's router reads as syntax.
+    const a = article({ index: next() });
+    list.push({
+      id: 'file-name-symbols',
+      label: 'a file name with #, % and ?',
+      files: [{ name: '报道 #1 (100%) 定稿?.txt', bytes: utf8(a.text) }],
+      expect: 'build',
+      marker: a.marker,
+      mustShow: [a.title, ...a.paragraphs],
+    });
+  }
+  {
     // Not in the list, but the same attack through another door: a source whose name
     // says HTML. If the site publishes raw sources, it must not publish this one as a page.
     const a = article({ index: next(), extra: ['<script>alert("xss-raw")</script>原文链接请见附件。'] });
