@@ -257,7 +257,14 @@ async function measure(site: string, articles: number, indexMs: number, queries:
     const breakdown: Record<string, number> = {};
     for (const t of transferred) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
     const warmTimes: number[] = [];
-    for (let i = 0; i < runs; i++) warmTimes.push(await submit(queries[1 + (i % (queries.length - 1))]!));
+    const slow: Array<[string, number]> = [];
+    for (let i = 0; i < runs; i++) {
+      const q = queries[1 + (i % (queries.length - 1))]!;
+      const ms = await submit(q);
+      warmTimes.push(ms);
+      slow.push([q, Math.round(ms)]);
+    }
+    console.error(`bench:search: slowest queries at ${articles} articles: ${slow.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([q, ms]) => `"${q}" ${ms} ms`).join(', ')}`);
     warmTimes.sort((a, b) => a - b);
     return {
       articles,

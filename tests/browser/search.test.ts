@@ -152,6 +152,16 @@ describe('search (root build)', () => {
     for (const l of unique) expect(answers[l.data.name]!.entities[0], l.data.name).toBe(`${base}leaders/${l.id}/`);
   });
 
+  it('lists for a pinyin only the leaders it spells, and nothing for a pinyin nobody has', async () => {
+    const answers = await ask(page, base, chunk, [...truth.leaders.map((l) => l.data.pinyinPlain), 'lizzzz', 'wang zzzz']);
+    for (const l of truth.leaders) {
+      const same = truth.leaders.filter((o) => o.data.pinyinPlain === l.data.pinyinPlain).map((o) => `${base}leaders/${o.id}/`);
+      expect(answers[l.data.pinyinPlain]!.entities.sort(), l.data.pinyinPlain).toEqual(same.sort());
+    }
+    expect(answers['lizzzz']).toEqual({ entities: [], visits: [] });
+    expect(answers['wang zzzz']).toEqual({ entities: [], visits: [] });
+  });
+
   it('does not list a page that lacks a name made of characters it has elsewhere', async () => {
     // pairs of characters that occur in the articles, but never next to each other
     const text = truth.visits.map((v) => v.page).join('\n');

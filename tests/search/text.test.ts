@@ -61,12 +61,12 @@ describe('query preparation', () => {
   });
 
   it('splits a mixed term into parts and asks for verification', () => {
-    expect(termSearch('5g虚拟')).toEqual({ text: '5g虚拟', searches: ['5g', '"虚拟"'], verify: true, han: true });
+    expect(termSearch('5g虚拟')).toEqual({ text: '5g虚拟', searches: ['"5g"', '"虚拟"'], verify: true, han: true });
     expect(termSearch('李锦斌，车俊')?.verify).toBe(true);
   });
 
-  it('leaves Latin terms to Pagefind (pinyin)', () => {
-    expect(termSearch('lijinbin')).toEqual({ text: 'lijinbin', searches: ['lijinbin'], verify: false, han: false });
+  it('searches Latin terms (pinyin) as whole words', () => {
+    expect(termSearch('lijinbin')).toEqual({ text: 'lijinbin', searches: ['"lijinbin"'], verify: false, han: false });
     expect(termSearch('“”')).toBeNull();
   });
 });

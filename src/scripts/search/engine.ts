@@ -213,9 +213,9 @@ export class Searcher {
     const text = decode(data.content);
     const found: string[] = [];
     for (const term of terms) {
-      const spelling = term.spellings.find((s) => !s.han || containsTerm(text, s.text));
+      const spelling = term.spellings.find((s) => containsTerm(text, s.text));
       if (!spelling) return null;
-      if (spelling.han) found.push(matchedText(text, spelling.text));
+      found.push(matchedText(text, spelling.text));
     }
     // the first match in the article (after the title), for the link to its paragraph
     const first = found[0] ? text.indexOf(found[0], Math.max(0, text.indexOf(paragraphMark))) : -1;

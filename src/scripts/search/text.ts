@@ -107,8 +107,9 @@ export function splitTerms(normalized: string): string[] {
 
 /**
  * How one term (one alternative spelling of it) is searched: `searches` are Pagefind queries that
- * must all match; `verify` says whether a candidate must be checked against the decoded text
- * (needed only when the term mixes scripts or punctuation, which the index keeps apart).
+ * must all match; `verify` says whether every candidate must be checked against the decoded text
+ * before the count is known (when the term mixes scripts or punctuation, which the index keeps
+ * apart; shown results are always checked). Latin words and numbers match whole words.
  */
 export interface TermSearch {
   /** the term as it must appear in the text (for verification, highlight and text fragments) */
@@ -135,7 +136,9 @@ export function termSearch(term: string): TermSearch | null {
         // Pagefind drops punctuation from queries; keep only pieces with letters or digits
         const word = piece.replace(/[^\p{L}\p{N}_]+/gu, '');
         if (word) {
-          searches.push(word);
+          // whole words only: for a word it does not know, Pagefind falls back to shorter
+          // prefixes (lijinbin → li…), which would list every Li
+          searches.push(`"${word}"`);
           other++;
         } else if (piece) other++;
       }
