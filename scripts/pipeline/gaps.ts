@@ -14,10 +14,12 @@
  * whose known characters — up to four Han characters on each side of the gap, at least two in
  * all (three, one on each side, in a document without damage) — match, and whose filling
  * characters are Han (and carry the same pinyin as the gap's hint, if it has one, going by the
- * document's own annotations). All occurrences at the best context must agree; a run of k `?`
- * may stand for 1…k characters (a `?` can eat a character together with its `(`), and the
- * shortest filling that the evidence supports is taken. Anything else becomes the visible gap
- * marker `□` (one per `?`) with a warning.
+ * document's own annotations). A Han character right after the gap must be matched too (王??中
+ * is not proved by 王清宪). All occurrences at the best context must agree; a run of k `?` may
+ * stand for 1…k characters (a `?` can eat a character together with its `(`), and the shortest
+ * filling that the evidence supports is taken — when nothing follows the gap (吳政??;) and no
+ * pinyin hint fixes the length, only if at least two places agree. Anything else becomes the visible gap marker `□` (one per `?`)
+ * with a warning.
  */
 import { applyEdits, note, rawColumn, type WorkLine } from './lines.ts';
 
@@ -192,6 +194,8 @@ export function repairGaps(
         while (rightLen < right.length && corpus[at + m + rightLen] === right[rightLen]) rightLen++;
         const context = leftLen + rightLen;
         if (context < minContext) continue;
+        // a Han character right after the gap is known: the evidence must show it too
+        if (right.length > 0 && rightLen === 0) continue;
         if (!options.damaged && (leftLen === 0 || rightLen === 0)) continue;
         found.push({ context, leftLen, rightLen, fill: corpus.slice(at, at + m), at });
       }
@@ -227,7 +231,11 @@ export function repairGaps(
       const shortest = Math.min(...top.map((c) => c.fill.length));
       decision = top.filter((c) => c.fill.length === shortest);
     }
-    const fills = [...new Set(decision.map((c) => c.fill))];
+    let fills = [...new Set(decision.map((c) => c.fill))];
+    // nothing known on the right (the gap ends the word): the length of the lost part is a
+    // guess unless two places agree on it
+    const weak = right.length === 0 && !allHinted && decision.length < 2;
+    if (weak) fills = [];
     // in a document without damage an unproved `?` is punctuation: leave it
     if (fills.length !== 1 && !options.damaged) continue;
     const column = rawColumn(work, start);
@@ -260,7 +268,9 @@ export function repairGaps(
       list.push({ start, end, text: marker });
       const why = tooCommon
         ? `its context is too common in the document to check (over ${MAX_ANCHORS} places)`
-        : fills.length > 1
+        : weak
+          ? `only one place (${decision.map((c) => corpus.slice(c.at - c.leftLen, c.at + c.fill.length)).join('')}) fits, and nothing after the gap shows where the word ends`
+          : fills.length > 1
           ? `the document allows ${fills.join(' / ')}`
           : 'no intact occurrence in the document proves it';
       const pinyin = hintList.length > 0 ? ` (pinyin ${hintList.join(', ')})` : '';

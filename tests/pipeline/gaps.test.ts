@@ -18,12 +18,25 @@ function plain(text: string) {
 
 describe('gaps: restoration proved by the document', () => {
   it('restores a name written intact elsewhere (吳政?? → 吳政隆), with the evidence', () => {
-    const { text, result, lines } = damaged('省長吳政??;浙江\n吳政隆說,江蘇');
-    expect(text).toBe('省長吳政隆;浙江\n吳政隆說,江蘇');
-    expect(result.restored).toEqual([{ line: 1, column: 5, from: '吳政??', to: '吳政隆', evidence: '吳政隆 at 2:1' }]);
+    const { text, result, lines } = damaged('省長吳政??;浙江\n吳政隆說,江蘇\n李強吳政隆出席');
+    expect(text).toBe('省長吳政隆;浙江\n吳政隆說,江蘇\n李強吳政隆出席');
+    expect(result.restored).toEqual([{ line: 1, column: 5, from: '吳政??', to: '吳政隆', evidence: '吳政隆 at 2:1, 3:3' }]);
     expect(lines[0]!.messages).toEqual([
-      { rule: 'gap/restored', message: 'restored 吳政隆 from 吳政??: the document has 吳政隆 at 2:1', column: 5, severity: 'info' },
+      { rule: 'gap/restored', message: 'restored 吳政隆 from 吳政??: the document has 吳政隆 at 2:1, 3:3', column: 5, severity: 'info' },
     ]);
+  });
+
+  it('with nothing after the gap, one place is not enough (the word’s end is unknown)', () => {
+    const { text, lines } = damaged('省長吳政??;浙江\n吳政隆說,江蘇');
+    expect(text.split('\n')[0]).toBe(`省長吳政${GAP_MARK}${GAP_MARK};浙江`);
+    expect(lines[0]!.messages[0]!.message).toMatch(/only one place \(吳政隆\) fits/);
+  });
+
+  it('a known character after the gap must be matched: 王??中 is not 王清憲', () => {
+    const { text, result } = damaged('廣東省長王??中,安徽省長王清憲分別介紹\n省長王清憲說');
+    expect(text.split('\n')[0]).toBe(`廣東省長王${GAP_MARK}${GAP_MARK}中,安徽省長王清憲分別介紹`);
+    expect(result.restored).toEqual([]);
+    expect(damaged('廣東省長王??中,\n省長王偉中說').text.split('\n')[0]).toBe('廣東省長王偉中,');
   });
 
   it('uses the right-hand context too', () => {
@@ -111,7 +124,7 @@ describe('gaps: the real sources and the fixture', () => {
   it('the damaged fixture', () => {
     const { text, result } = damaged(fixture('damaged-small.txt'));
     expect(result.restored.map((r) => [r.line, r.to])).toEqual([
-      [6, '吳政隆'],
+      [6, '吳政隆出席'], // the evidence matched on both sides: 李強車俊吳政隆出席
       [10, '吳政隆'],
     ]);
     expect(result.gaps.map((g) => g.line)).toEqual([11]);
