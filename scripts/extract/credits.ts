@@ -22,20 +22,29 @@ export function extractCredits(ctx: Context): CreditFacts {
     if (!credits.some((x) => x.name === c.name && x.role === c.role)) credits.push(c);
   };
   const lines = ctx.doc.lines;
+  const lastBody = lines.findLastIndex((l) => l.kind === 'body');
   lines.forEach((line, i) => {
     const t = line.text;
-    for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
-    for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) if (!t.includes('责任编辑')) add({ role: 'editor', label: '编辑', name: m[1]! });
-    for (const m of t.includes('摄') ? t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu) : []) {
-      if (isName(m[2]!, ctx.surnames)) add({ role: 'photographer', label: `${m[1]} 摄`.replace(/^\p{Script=Han}{2,4}?(?=本报)/u, ''), name: m[2]! });
+    if (t.includes('编辑')) {
+      for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
+      if (!t.includes('责任编辑')) for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '编辑', name: m[1]! });
     }
-    for (const m of t.matchAll(/（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu)) add({ role: 'reporter', label: m[1]!, name: m[2]! });
-    for (const m of t.matchAll(/作者[:：]\s*(\p{Script=Han}{2,4})(?=\s|$)/gu)) add({ role: 'author', label: '作者', name: m[1]! });
+    if (t.includes('记者')) {
+      for (const m of t.includes('摄') ? t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu) : []) {
+        if (isName(m[2]!, ctx.surnames)) add({ role: 'photographer', label: `${m[1]} 摄`, name: m[2]! });
+      }
+      for (const m of t.matchAll(/（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu)) add({ role: 'reporter', label: m[1]!, name: m[2]! });
+    }
+    if (line.kind === 'meta' && t.includes('作者')) {
+      for (const m of t.matchAll(/作者[:：]\s*(\p{Script=Han}{2,4})(?=\s|$)/gu)) add({ role: 'author', label: '作者', name: m[1]! });
+    }
     // a closing signature in parentheses at the end of the last body paragraph: （宗禾）
-    const closing = /\s*（(\p{Script=Han}{2,3})）$/u.exec(t);
-    if (closing && line.kind === 'body' && isName(closing[1]!, ctx.surnames) && !lines.slice(i + 1).some((l) => l.kind === 'body')) {
-      add({ role: 'author', label: '署名', name: closing[1]! });
-      strip.push({ lineIndex: i, text: closing[0] });
+    if (i === lastBody && t.endsWith('）')) {
+      const closing = /\s*（(\p{Script=Han}{2,3})）$/u.exec(t.slice(-12));
+      if (closing && isName(closing[1]!, ctx.surnames)) {
+        add({ role: 'author', label: '署名', name: closing[1]! });
+        strip.push({ lineIndex: i, text: closing[0] });
+      }
     }
     if (line.kind === 'credit') {
       const plain = /^(\p{Script=Han}{2,3})$/u.exec(t.replace(/[（）()\s]/gu, ''));

@@ -132,7 +132,7 @@ export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
   const re = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
   for (const s of ctx.sentences) {
-    if (isHistorical(s)) continue;
+    if (!(s.text.includes('出席') || s.text.includes('参加')) || !s.text.includes('、') || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
@@ -156,10 +156,10 @@ export function businessPeople(ctx: Context): BusinessPerson[] {
   const re = /与((?:\p{Script=Han}{2,4}、)*\p{Script=Han}{2,4}?)等(?:企业|公司|集团)?(?:负责人|高管|企业家|创始人)/gu;
   const titled = /(?:董事长|总裁|总经理|创始人|首席执行官)(\p{Script=Han}{2,4})/gu;
   for (const s of ctx.sentences) {
-    for (const m of s.text.matchAll(re)) {
+    for (const m of s.text.includes('与') ? s.text.matchAll(re) : []) {
       for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
     }
-    for (const m of s.text.matchAll(titled)) {
+    for (const m of /董事长|总裁|总经理|创始人|首席执行官/u.test(s.text) ? s.text.matchAll(titled) : []) {
       const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
       if (name) out.push({ name, sentence: s });
     }

@@ -108,6 +108,7 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
     // clauses that open with a name and go on with 是 / 作为
     let clause = 0;
     const t = s.text;
+    if (!t.includes('是') && !t.includes('作为')) continue;
     for (let i = 0; i <= t.length; i++) {
       const ch = t[i];
       if (i < t.length && ch !== '，' && ch !== '。' && ch !== '；') continue;
@@ -171,8 +172,11 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     }
     // a district standing alone (涪陵区的…), not the first word of a site's name (徐汇区行政服务中心)
     for (let i = 2; i < t.length; i++) {
-      const ch = t[i];
-      if (ch !== '区' && ch !== '县') continue;
+      const nextQu = t.indexOf('区', i);
+      const nextXian = t.indexOf('县', i);
+      if (nextQu < 0 && nextXian < 0) break;
+      i = nextQu < 0 ? nextXian : nextXian < 0 ? nextQu : Math.min(nextQu, nextXian);
+      if (i < 2) continue;
       const next = t[i + 1];
       if (next !== undefined && next !== '的' && FOLLOWS_NAME.test(next)) continue;
       for (let len = 3; len <= 6 && len <= i + 1; len++) {
@@ -201,6 +205,7 @@ export function gazetteerPlaces(ctx: Context): FoundPlace[] {
   const out: FoundPlace[] = [];
   for (const entry of ctx.editorial.places) {
     const needles = [entry.name, ...(entry.match ?? [])];
+    if (!needles.some((n) => ctx.fullText.includes(n))) continue;
     let hit: { s: Sentence; index: number } | undefined;
     for (const s of ctx.sentences) {
       for (const needle of needles) {

@@ -36,7 +36,7 @@ export function extractPublishers(ctx: Context): Publishers {
   }
   for (const removed of ctx.doc.removed) {
     if (!/版权|版權|Copyright|©|All Rights Reserved/iu.test(removed.text)) continue;
-    for (const e of known(toSimplified(removed.text))) page.push(e.name);
+    for (const e of known(ctx.doc.script === 'traditional' ? toSimplified(removed.text) : removed.text)) page.push(e.name);
   }
   // cited in the text: 据《浙江日报》报道, and the dateline (中安在线、中安新闻客户端讯 / 浙江在线重庆10月10日电)
   for (const s of ctx.sentences.slice(0, 4)) {

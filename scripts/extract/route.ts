@@ -97,6 +97,7 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   // the host in force: a heading or sentence that names exactly one host sets it
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
   const hostOf = (s: Sentence): string | null | undefined => {
+    if (hosts.length <= 1) return null;
     const named = ctx.provincesIn(s).filter((p) => hosts.includes(p));
     return named.length === 1 ? named[0]! : named.length > 1 ? undefined : null;
   };

@@ -17,7 +17,7 @@ export function realEditorial(): Editorial {
 }
 
 /** A clean document from lines given as [kind, text] (raw line numbers 1, 2, 3 …). */
-export function doc(lines: [LineKind, string][], options: { file?: string; removed?: RemovedLine[] } = {}): CleanDocument {
+export function doc(lines: [LineKind, string][], options: { file?: string; removed?: RemovedLine[]; script?: CleanDocument['script'] } = {}): CleanDocument {
   const file = options.file ?? 'fixture.txt';
   const text = lines.map(([, t]) => t).join('\n');
   return {
@@ -25,7 +25,7 @@ export function doc(lines: [LineKind, string][], options: { file?: string; remov
     file,
     sha256: createHash('sha256').update(text).digest('hex'),
     encoding: 'UTF-8',
-    script: 'simplified',
+    script: options.script ?? 'simplified',
     lines: lines.map(([kind, t], i) => ({ kind, text: t, line: i + 1 })),
     removed: options.removed ?? [],
     changes: { chromeLinesRemoved: 0, pinyinAnnotationsRemoved: 0, charactersRestored: [], gapsLeft: [], punctuationRestored: 0, convertedToSimplified: false, copyrightSignsRepaired: 0 },
@@ -33,7 +33,7 @@ export function doc(lines: [LineKind, string][], options: { file?: string; remov
   };
 }
 
-export function context(lines: [LineKind, string][], options: { file?: string; removed?: RemovedLine[]; editorial?: Editorial } = {}): Context {
+export function context(lines: [LineKind, string][], options: { file?: string; removed?: RemovedLine[]; script?: CleanDocument['script']; editorial?: Editorial } = {}): Context {
   const e = options.editorial ?? realEditorial();
   return createContext(doc(lines, options), e, loadGeography(e));
 }

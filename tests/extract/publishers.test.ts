@@ -12,6 +12,7 @@ describe('publisher chain', () => {
   it('the site from its copyright line (traditional too), the source from 来源 and the dateline', () => {
     const ctx = context([['meta', '发布时间：2019-05-24作者：来源：中安在线'], ['body', '中安在线、中安新闻客户端讯 5月22日，会议召开。']], {
       removed: [{ line: 50, text: 'Copyright ? 2011 中共安徽省委黨校. All Rights Reserved.', rule: 'chrome/copyright' }],
+      script: 'traditional',
     });
     expect(extractPublishers(ctx)).toEqual({ chain: ['中共安徽省委党校', '中安在线'], home: 'anhui' });
   });
