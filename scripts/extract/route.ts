@@ -7,6 +7,7 @@ import type { Inference } from '../../src/schemas.ts';
 import { at, type Context, isHistorical, type Sentence } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
+import { extractKind } from './kind.ts';
 import { provinceOf } from './provinces.ts';
 
 export interface Leg {
@@ -141,7 +142,7 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
 
 export function extractRoute(ctx: Context, home: string | null, days: EventDay[], meeting: MeetingFacts | null): RouteFacts {
   const visiting = visitingProvince(ctx, home);
-  const kind: RouteFacts['kind'] = visiting.any ? 'visit' : meeting ? 'meeting' : 'visit';
+  const kind = extractKind(ctx, meeting !== null);
   let hosts = kind === 'visit' ? hostProvinces(ctx, visiting.id) : [];
   if (kind === 'meeting' && meeting?.province) hosts = [meeting.province];
   if (kind === 'visit' && hosts.length === 0) ctx.warn('no host province found (赴… / 在…考察)', undefined, 'extract/host-missing');
