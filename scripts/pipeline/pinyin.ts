@@ -32,6 +32,7 @@ const TONE = new RegExp(`[${TONED}]`);
  * indexOf and sticky matches only. */
 function candidates(text: string): [number, number, string][] {
   const out: [number, number, string][] = [];
+  const hasLost = text.includes('?');
   let from = 0;
   for (let close = text.indexOf(')'); close !== -1; close = text.indexOf(')', close + 1)) {
     const open = text.lastIndexOf('(', close);
@@ -51,7 +52,7 @@ function candidates(text: string): [number, number, string][] {
         }
       }
     }
-    const q = text.lastIndexOf('?', close);
+    const q = hasLost ? text.lastIndexOf('?', close) : -1;
     if (q >= from && q + 1 < close) {
       LOST.lastIndex = q + 1;
       const m = LOST.exec(text);
