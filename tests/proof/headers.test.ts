@@ -1,6 +1,6 @@
 /** scripts/headers.ts: the `_headers` file for hosts that read one (Netlify, Cloudflare Pages). */
 import { describe, expect, it } from 'vitest';
-import { headersFile, normalizeBase, securityHeaders } from '../../scripts/headers.ts';
+import { headersFile, normalizeBase, rawSourcePolicy, securityHeaders } from '../../scripts/headers.ts';
 import { contentSecurityPolicy, headerPolicy } from '../../src/lib/csp.ts';
 
 describe('_headers', () => {
@@ -21,6 +21,8 @@ describe('_headers', () => {
     for (const [i, [name, value]] of securityHeaders.entries()) expect(lines[rule + 1 + i]).toBe(`  ${name}: ${value}`);
     expect(text).toContain(`  Content-Security-Policy: ${headerPolicy}`);
     expect(text).toContain('/archive/_astro/*\n  Cache-Control: public, max-age=31536000, immutable');
+    expect(text).toContain(`/archive/sources/*\n  Content-Security-Policy: ${rawSourcePolicy}`);
+    expect(rawSourcePolicy).toContain('sandbox');
     expect(headersFile('/')).toMatch(/^\/\*$/m);
   });
 
