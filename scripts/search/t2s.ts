@@ -40,7 +40,7 @@ function convertEach(items: string[], convert: Convert): string[] | null {
   return out.length === items.length ? out : null;
 }
 
-export function buildT2S(corpusRuns: Iterable<string>, contextChars = 300_000): T2S {
+export function buildT2S(corpusRuns: Iterable<string>, contextChars = 100_000): T2S {
   const distinct = [...new Set(corpusRuns)];
   const corpus = new Set<string>();
   const bigrams = new Set<string>();

@@ -117,7 +117,12 @@ export interface Outcome {
   entityTotal: number;
   /** visits matching, in display order; load them with `load` */
   visits: Hit[];
+  /** true when `visits` may still hold pages that `load` will reject (an upper bound) */
+  approximate: boolean;
 }
+
+/** Candidates verified before the count is given, for terms the index cannot match exactly. */
+export const eagerVerifyLimit = 40;
 
 /** People and provinces listed above the visits (a role such as 省委书记 matches many people). */
 export const entityLimit = 24;
@@ -256,13 +261,17 @@ export class Searcher {
         .map(({ h }) => h);
     }
 
-    // terms that mix scripts are not exact in the index: verify every candidate now, so the
-    // count is right (such queries are rare and their candidate sets small)
+    // terms that mix scripts or hold punctuation are not exact in the index: verify the candidates
+    // now when they are few, so the count is right; otherwise the count is an upper bound until
+    // the pages are shown (each shown result is verified)
+    let approximate = false;
     if (terms.some((t) => t.spellings.some((s) => s.verify))) {
-      const checked = await Promise.all(visits.map(async (h) => ((await this.load(h, terms)) ? h : null)));
-      visits = checked.filter((h): h is Hit => h !== null);
+      if (visits.length <= eagerVerifyLimit) {
+        const checked = await Promise.all(visits.map(async (h) => ((await this.load(h, terms)) ? h : null)));
+        visits = checked.filter((h): h is Hit => h !== null);
+      } else approximate = true;
     }
     entityTotal -= Math.min(entityLimit, entityTotal) - entities.length;
-    return { query, terms, entities, entityTotal, visits };
+    return { query, terms, entities, entityTotal, visits, approximate };
   }
 }

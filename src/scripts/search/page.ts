@@ -141,7 +141,7 @@ function start(root: HTMLElement): void {
     const c = current!;
     const parts: string[] = [];
     if (outcome.entities.length) parts.push(`${outcome.entityTotal} 个人物或省份`);
-    if (c.total || !outcome.entities.length) parts.push(`${c.total} 篇考察报道`);
+    if (c.total || !outcome.entities.length) parts.push(`${outcome.approximate && c.shown < outcome.visits.length ? '至多 ' : ''}${c.total} 篇考察报道`);
     const none = outcome.entities.length === 0 && c.total === 0;
     status.textContent = none ? '没有找到结果。' : `找到 ${parts.join('、')}${s.q ? '' : '（仅按筛选条件）'}。`;
   }
@@ -247,7 +247,13 @@ function start(root: HTMLElement): void {
   }
   more.addEventListener('click', () => {
     more.disabled = true;
-    void showMore(runId, true).finally(() => (more.disabled = false));
+    const id = runId;
+    void showMore(id, true)
+      .then(() => {
+        // an upper-bound count becomes exact as the pages are verified
+        if (id === runId && current?.outcome.approximate) announce(current.outcome, readForm());
+      })
+      .finally(() => (more.disabled = false));
   });
   // ↓ from the box goes to the first result; ↑/↓ move between results
   input.addEventListener('keydown', (e) => {
