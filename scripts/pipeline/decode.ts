@@ -8,9 +8,10 @@
  * 4. BOM-less UTF-16 when detectable (NUL bytes at one parity, and the other bytes in the
  *    ranges of Chinese text);
  * 5. binary check (NUL bytes or control characters that no text encoding explains);
- * 6. `chardet` (ICU's detectors) ranks the legacy encodings; the first candidate among
- *    GB18030 (a superset of GBK/GB2312), Big5, EUC-KR, EUC-JP, Shift_JIS that decodes without a
- *    single invalid sequence wins (validated with a fatal TextDecoder, decoded with iconv-lite).
+ * 6. legacy encodings — GB18030 (a superset of GBK/GB2312), Big5, EUC-KR, EUC-JP, Shift_JIS:
+ *    those that decode without a single invalid sequence (fatal TextDecoder) are scored by the
+ *    plausibility of their text (see `plausibility`), `chardet` (ICU's detectors) breaking
+ *    near-ties; decoded with iconv-lite.
  * Then: whitespace-only → SourceError; stray control characters are reported.
  *
  * Line endings are left alone here; `splitLines` (lines.ts) accepts CRLF, LF and CR.
@@ -196,26 +197,79 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
     throw new SourceError(path, 'binary', `binary content: NUL byte at offset ${nul}`);
   }
 
-  const candidates = chardet.analyse(bytes);
-  const tried: string[] = [];
-  for (const candidate of candidates) {
-    const name = LEGACY[candidate.name];
-    if (name === undefined) continue;
-    tried.push(`${candidate.name} ${candidate.confidence}`);
+  // chardet ranks; on short texts its statistics are thin (four GBK characters come out as
+  // Shift_JIS), so every legacy encoding that decodes without an invalid sequence is also
+  // scored by how plausible its text is, and the most plausible wins (chardet's confidence
+  // breaks near-ties).
+  const ranked = chardet.analyse(bytes);
+  const confidence = new Map(ranked.map((c) => [c.name, c.confidence]));
+  const valid: { name: string; text: string; score: number; confidence: number }[] = [];
+  for (const [name, label] of Object.entries(LEGACY)) {
     try {
-      new TextDecoder(name, { fatal: true }).decode(bytes);
+      new TextDecoder(label, { fatal: true }).decode(bytes);
     } catch {
       continue;
     }
-    return finish(path, iconv.decode(Buffer.from(bytes), name), candidate.name, candidate.confidence);
+    const text = iconv.decode(Buffer.from(bytes), label);
+    valid.push({ name, text, score: plausibility(text), confidence: confidence.get(name) ?? 0 });
   }
-  const top = candidates
+  if (valid.length > 0) {
+    const top = Math.max(...valid.map((v) => v.score));
+    const best = valid.filter((v) => v.score >= top - 0.02).sort((a, b) => b.confidence - a.confidence)[0]!;
+    return finish(path, best.text, best.name, best.confidence);
+  }
+  const top = ranked
     .slice(0, 3)
     .map((c) => `${c.name} ${c.confidence}`)
     .join(', ');
   throw new SourceError(
     path,
     'undecodable',
-    `undecodable: not UTF-8, UTF-16 or a Chinese legacy encoding (${tried.length > 0 ? `invalid as ${tried.join(', ')}` : `chardet suggests ${top || 'nothing'}`})`,
+    `undecodable: not UTF-8, UTF-16 or a Chinese legacy encoding (invalid as ${Object.keys(LEGACY).join(', ')}; chardet suggests ${top || 'nothing'})`,
   );
+}
+
+let plausible: Uint8Array | null = null;
+
+/**
+ * Share of the characters of `text` that a Chinese text is made of: the 3,755 characters of
+ * GB 2312 level 1 (the most frequent simplified ones) and the 5,401 frequent characters of
+ * Big5 (traditional), both read from the encodings themselves; ASCII, CJK and full-width
+ * punctuation, quotes; kana and Hangul for the odd Japanese or Korean text.
+ */
+export function plausibility(text: string): number {
+  if (!plausible) {
+    const table = new Uint8Array(0x10000);
+    const block = (leads: [number, number], trails: [number, number][], encoding: string): void => {
+      const bytes: number[] = [];
+      for (let lead = leads[0]; lead <= leads[1]; lead++) {
+        for (const [from, to] of trails) for (let trail = from; trail <= to; trail++) bytes.push(lead, trail);
+      }
+      for (const c of iconv.decode(Buffer.from(bytes), encoding)) table[c.charCodeAt(0)] = 1;
+    };
+    block([0xb0, 0xd7], [[0xa1, 0xfe]], 'gb18030');
+    block(
+      [0xa4, 0xc5],
+      [
+        [0x40, 0x7e],
+        [0xa1, 0xfe],
+      ],
+      'big5',
+    );
+    table[0xfffd] = 0;
+    const range = (from: number, to: number) => table.fill(1, from, to + 1);
+    range(0x20, 0x7e);
+    range(0x09, 0x0d);
+    range(0x3000, 0x303f);
+    range(0xff01, 0xff5e);
+    range(0x2010, 0x2027);
+    range(0x3040, 0x30ff);
+    range(0xac00, 0xd7a3);
+    table[0xb7] = 1;
+    plausible = table;
+  }
+  if (text.length === 0) return 0;
+  let good = 0;
+  for (let i = 0; i < text.length; i++) good += plausible[text.charCodeAt(i)]!;
+  return good / text.length;
 }

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { decode, sniffUtf16 } from '../../scripts/pipeline/decode.ts';
+import { decode, plausibility, sniffUtf16 } from '../../scripts/pipeline/decode.ts';
 import { SourceError } from '../../scripts/pipeline/errors.ts';
 import { source, sources } from './sources.ts';
 
@@ -67,6 +67,27 @@ describe('decode: encodings (fixtures generated from the real text)', () => {
     expect(d.encoding).toBe('Big5');
     expect(d.text).toBe(iconv.decode(bytes, 'big5'));
     expect(d.text).toContain('浙江在線重慶10月10日電');
+  });
+
+  it('short texts: chardet alone gets them wrong, the plausibility check right', () => {
+    const cases: [string, string, string][] = [
+      ['省委书记', 'gbk', 'GB18030'],
+      ['会议在安徽芜湖召开。', 'gbk', 'GB18030'],
+      ['省委书记李锦斌率团考察', 'gbk', 'GB18030'],
+      ['發展長三角一體化', 'big5', 'Big5'],
+      ['長', 'big5', 'Big5'],
+    ];
+    for (const [text, enc, expected] of cases) {
+      const d = decode(iconv.encode(text, enc), 'a.txt');
+      expect([d.encoding, d.text], `${text} in ${enc}`).toEqual([expected, text]);
+    }
+  });
+
+  it('plausibility: real Chinese text scores near 1, a wrong decoding low', () => {
+    expect(plausibility(sample)).toBeGreaterThan(0.97);
+    expect(plausibility(traditional)).toBeGreaterThan(0.97);
+    expect(plausibility(iconv.decode(iconv.encode(sample, 'gbk'), 'big5'))).toBeLessThan(0.8);
+    expect(plausibility(iconv.decode(iconv.encode(traditional, 'big5'), 'gbk'))).toBeLessThan(0.8);
   });
 
   it('a short GBK line is still told from Big5', () => {
