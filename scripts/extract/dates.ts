@@ -131,9 +131,18 @@ function daysInMonth(y: number, m: number): number {
 export function extractDates(ctx: Context): DateFacts {
   const inferences: Inference[] = [];
   const pub = parsePublication(ctx);
+  const file = ctx.doc.file;
+  const early = ctx.editorial.dates.find((e) => e.file === file && (!e.sha256 || e.sha256 === ctx.doc.sha256));
+  let publishedSupplied = false;
+  if (!pub.date && early?.published) {
+    // a publication date supplied by the editorial file anchors the year like a printed one
+    const [y, m, d] = early.published.split('-').map(Number) as [number, number, number];
+    pub.date = { year: y, month: m, day: d };
+    publishedSupplied = true;
+    inferences.push({ field: 'published.date', value: early.published, how: 'supplied', reason: early.reason.trim(), source: `content/editorial/dates.yaml#${file}` });
+  }
   const dateline = parseDateline(ctx);
   const markers = dayMarkers(ctx);
-  const file = ctx.doc.file;
 
   // the month of a marker without one: the previous marker's, else the dateline's / publication's
   const anchor = dateline ?? (pub.date ? { month: pub.date.month, day: pub.date.day } : undefined);
@@ -153,7 +162,7 @@ export function extractDates(ctx: Context): DateFacts {
     const later = firstMarker.month > pub.date.month || (firstMarker.month === pub.date.month && firstMarker.day > pub.date.day);
     year = later ? pub.date.year - 1 : pub.date.year;
     fromPublication = true;
-    how = { how: 'inferred', reason: `文中日期只写月日；年份取自发布日期 ${isoDate(pub.date.year, pub.date.month, pub.date.day)}${later ? '（活动月日晚于发布月日，故为上一年）' : ''}` };
+    how = { how: 'inferred', reason: `文中日期只写月日；年份取自${publishedSupplied ? '编辑补充的' : ''}发布日期 ${isoDate(pub.date.year, pub.date.month, pub.date.day)}${later ? '（活动月日晚于发布月日，故为上一年）' : ''}` };
   }
   if (year === undefined) {
     const interval = intervalYear(ctx);
@@ -227,9 +236,6 @@ export function extractDates(ctx: Context): DateFacts {
   let published: DateFacts['published'];
   if (pub.date) {
     published = { date: isoDate(pub.date.year, pub.date.month, pub.date.day), ...(pub.time ? { time: pub.time } : {}) };
-  } else if (entry?.published && !(entry.sha256 && entry.sha256 !== ctx.doc.sha256)) {
-    published = { date: entry.published };
-    inferences.push({ field: 'published.date', value: entry.published, how: 'supplied', reason: entry.reason.trim(), source: `content/editorial/dates.yaml#${file}` });
   } else if (dateline && year !== undefined) {
     const y = firstMarker?.month !== undefined && dateline.month < firstMarker.month ? year + 1 : year;
     published = { date: isoDate(y, dateline.month, dateline.day) };

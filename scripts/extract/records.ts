@@ -6,7 +6,7 @@ import type { CleanDocument } from '../pipeline/types.ts';
 import type { Inference, Place, PersonRef, Visit } from '../../src/schemas.ts';
 import { at, type Context, createContext } from './context.ts';
 import { extractCredits } from './credits.ts';
-import { extractDates } from './dates.ts';
+import { dayMarkers, extractDates } from './dates.ts';
 import type { Editorial } from './editorial.ts';
 import { resolveLeaderId } from './leaders.ts';
 import { bodyMarkdown, markupLines } from './markdown.ts';
@@ -43,6 +43,8 @@ function hostBySentence(ctx: Context, hosts: string[]): (string | null)[] {
 }
 
 /** `raw`: the file's bytes, for the title as printed in a traditional copy. */
+const dayMarkersSeen = (ctx: Context) => dayMarkers(ctx).length > 0;
+
 export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geography, raw?: Uint8Array): BuildResult {
   const ctx = createContext(doc, editorial, geo);
   const inferences: Inference[] = [];
@@ -50,10 +52,21 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   const credits = extractCredits(ctx);
   const dates = extractDates(ctx);
   inferences.push(...dates.inferences);
-  if (dates.year === undefined) {
+  if (dates.year === undefined && dayMarkersSeen(ctx)) {
     return { ok: false, reason: 'no year: the article states none, none can be inferred from it, and content/editorial/dates.yaml has no entry for this file' };
   }
-  if (dates.days.length === 0) return { ok: false, reason: 'no date of the visit in the text (no 月日 such as 10月23日)' };
+  if (dates.days.length === 0 && !dates.published) {
+    return { ok: false, reason: 'no date: the text gives no day (近日 …) and the source no publication date; add one in content/editorial/dates.yaml' };
+  }
+  if (dates.days.length === 0) {
+    // 近日…: no day in the text; the publication date stands in, marked as inferred
+    const first = ctx.sentences.find((s) => s.kind === 'body');
+    if (!dates.published || !first) return { ok: false, reason: 'no date of the visit in the text and no body to attach it to' };
+    const [y, m, d] = dates.published.date.split('-').map(Number) as [number, number, number];
+    dates.days.push({ date: dates.published.date, sentence: first, marker: { text: '', year: y, month: m, day: d, sentence: first, index: 0 } });
+    inferences.push({ field: 'dates', value: dates.published.date, how: 'inferred', reason: '文中没有写明活动日期（如“近日”）；以发布日期代替，实际活动应在此前' });
+    ctx.warn(`no date of the visit in the text: the publication date ${dates.published.date} stands in`, at(first), 'extract/date-from-publication');
+  }
   const meeting = extractMeeting(ctx, dates.days);
   const route = extractRoute(ctx, publishers.home, dates.days, meeting);
   const allDates = route.legs.flatMap((l) => l.dates).sort();

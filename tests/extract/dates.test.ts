@@ -117,3 +117,17 @@ describe('days around the new year', () => {
     expect(extractDates(ctx).days.map((d) => d.date)).toEqual(['2016-01-01', '2015-12-31']);
   });
 });
+
+describe('a publication date supplied by dates.yaml', () => {
+  it('anchors the year like a printed one, both recorded as inferences', () => {
+    const editorial: Editorial = { ...realEditorial(), dates: [{ file: 'fixture.txt', published: '2024-03-01', reason: 'the site’s listing page dates it 2024-03-01' }] };
+    const ctx = context([['body', '2月27日至28日，代表团赴广东省考察。']], { editorial });
+    const facts = extractDates(ctx);
+    expect(facts.days.map((d) => d.date)).toEqual(['2024-02-27', '2024-02-28']);
+    expect(facts.published).toEqual({ date: '2024-03-01' });
+    expect(facts.inferences.map((i) => [i.field, i.how])).toEqual([
+      ['published.date', 'supplied'],
+      ['dates', 'inferred'],
+    ]);
+  });
+});

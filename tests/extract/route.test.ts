@@ -68,3 +68,22 @@ describe('route and legs', () => {
     expect(r.legs).toEqual([{ province: 'zhejiang', dates: ['2019-10-23'], note: '此前已在上海学习考察（本文未记述日期）' }]);
   });
 });
+
+describe('an article that gives no day', () => {
+  it('uses the publication date, marked as inferred, with a warning', async () => {
+    const { buildVisit } = await import('../../scripts/extract/records.ts');
+    const { doc, realEditorial } = await import('./helpers.ts');
+    const { loadGeography } = await import('../../scripts/extract/provinces.ts');
+    const d = doc([
+      ['title', '某某率安徽省党政代表团赴广东学习考察'],
+      ['meta', '2024年03月01日 06:38   来源：中安在线'],
+      ['body', '中安在线、中安新闻客户端讯 近日，省委书记韩俊率安徽党政代表团赴广东省考察交流。'],
+    ]);
+    const built = buildVisit(d, realEditorial(), loadGeography(realEditorial()));
+    expect(built.ok).toBe(true);
+    if (!built.ok) return;
+    expect([built.record.data.start, built.record.data.end]).toEqual(['2024-03-01', '2024-03-01']);
+    expect(built.record.data.inferences).toContainEqual(expect.objectContaining({ field: 'dates', value: '2024-03-01', how: 'inferred' }));
+    expect(d.vfile.messages.some((m) => m.ruleId === 'extract/date-from-publication' && m.fatal === false)).toBe(true);
+  });
+});
