@@ -3,7 +3,6 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import type { Inference } from '../../src/schemas.ts';
 import { at, type Context, isHistorical, type Sentence } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
@@ -22,14 +21,17 @@ export interface RouteFacts {
   visiting: string | null;
   hosts: string[];
   legs: Leg[];
-  /** 党政代表团 or 代表团, as the article calls the delegation; with the visiting province's name */
+  /** 党政代表团 or 代表团, as the article calls the delegation */
   delegation?: string;
-  inferences: Inference[];
 }
 
+const nameRes = new WeakMap<Context['geo'], RegExp>();
+
 function provincesIn(ctx: Context, text: string): string[] {
+  let re = nameRes.get(ctx.geo);
+  if (!re) nameRes.set(ctx.geo, (re = new RegExp(ctx.geo.namePattern, 'gu')));
   const out: string[] = [];
-  for (const m of text.matchAll(new RegExp(ctx.geo.namePattern, 'gu'))) {
+  for (const m of text.matchAll(re)) {
     const id = provinceOf(ctx.geo, m[0])?.id;
     if (id && !out.includes(id)) out.push(id);
   }
@@ -151,5 +153,5 @@ export function extractRoute(ctx: Context, home: string | null, days: EventDay[]
   const legs = buildLegs(ctx, hosts, days, meeting, kind);
   const first = (p: string) => legs.find((l) => l.province === p)?.dates[0] ?? '9999';
   hosts = [...hosts].sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
-  return { kind, visiting: kind === 'visit' ? visiting.id : null, hosts, legs, ...(visiting.word ? { delegation: visiting.word } : {}), inferences: [] };
+  return { kind, visiting: kind === 'visit' ? visiting.id : null, hosts, legs, ...(visiting.word ? { delegation: visiting.word } : {}) };
 }
