@@ -131,9 +131,10 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
       if (matches(list.item, work.text) && remove(work, list.id)) continue;
       list = null;
     }
-    const rule = firstMatch(anywhere, work.text);
+    // a line too long to be removed is only checked by the cheap anchored rules (for the warning)
+    const rule = firstMatch(anywhere, work.text, work.text.length > rules.maxLineLength);
     if (rule && remove(work, rule.id)) continue;
-    const heading = rule ? undefined : firstMatch(rules.listHeadings, work.text);
+    const heading = rule || work.text.length > rules.maxLineLength ? undefined : firstMatch(rules.listHeadings, work.text);
     if (heading && remove(work, heading.id)) {
       list = heading;
       continue;

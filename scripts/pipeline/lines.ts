@@ -35,15 +35,19 @@ export interface WorkLine {
 
 const LINE_BREAK = /\r\n|\r|\n/;
 
+// shared empty lists until a line gets its first edit or message (most never do)
+const NO_EDITS: Edit[][] = [];
+const NO_MESSAGES: Pending[] = [];
+
 /** Split decoded text into lines (CRLF, LF or CR), keeping empty ones so numbers stay right. */
 export function splitLines(text: string): WorkLine[] {
-  const parts = text.split(LINE_BREAK);
+  const parts = text.includes('\r') ? text.split(LINE_BREAK) : text.split('\n');
   // a final line ending does not open another line
   if (parts.length > 1 && parts[parts.length - 1] === '') parts.pop();
   const lines: WorkLine[] = new Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
     const raw = parts[i]!;
-    lines[i] = { line: i + 1, raw, text: raw, edits: [], messages: [] };
+    lines[i] = { line: i + 1, raw, text: raw, edits: NO_EDITS, messages: NO_MESSAGES };
   }
   return lines;
 }
@@ -81,13 +85,18 @@ export function applyEdits(work: WorkLine, replacements: { start: number; end: n
     if (r.end - r.start !== r.text.length) edits.push({ start: r.start, end: r.end, length: r.text.length });
   }
   out += work.text.slice(last);
-  if (edits.length > 0) work.edits.push(edits);
+  if (edits.length > 0) {
+    if (work.edits === NO_EDITS) work.edits = [edits];
+    else work.edits.push(edits);
+  }
   work.text = out;
   return out;
 }
 
 export function note(work: WorkLine, offset: number, rule: string, message: string, severity: 'info' | 'warning' = 'info'): void {
-  work.messages.push({ rule, message, column: rawColumn(work, offset), severity });
+  const pending: Pending = { rule, message, column: rawColumn(work, offset), severity };
+  if (work.messages === NO_MESSAGES) work.messages = [pending];
+  else work.messages.push(pending);
 }
 
 /** Blanks trimmed from both ends of a line: ASCII whitespace, U+3000, U+00A0, BOM, zero-width space. */

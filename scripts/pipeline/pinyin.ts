@@ -18,7 +18,7 @@ const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
 const LETTERS = `a-zü${TONED}ê`;
 
 /** quick test for the damage signature */
-const SIGNATURE = new RegExp(`[\\p{Script=Han}?]\\([${LETTERS}]*[${TONED}]`, 'u');
+const SIGNATURE = new RegExp(`[\\p{Script=Han}?]\\([${LETTERS}]*[${TONED}]`, 'uy');
 
 /** at a `(` after a Han character or `?`: `(pinyin)`; right after a `?`: `pinyin)` (sticky) */
 const PAREN = new RegExp(`\\(([${LETTERS}' ]{1,48})\\)`, 'y');
@@ -102,7 +102,18 @@ export function isPinyin(s: string): boolean {
 
 /** Does the text carry the damage signature (a tone-marked annotation after a Han char)? */
 export function hasAnnotations(text: string): boolean {
-  return SIGNATURE.test(text);
+  // jump from `(` to `(` (few in a clean text) instead of testing at every Han character
+  for (let i = text.indexOf('('); i !== -1; i = text.indexOf('(', i + 1)) {
+    if (i === 0) continue;
+    SIGNATURE.lastIndex = i - 1;
+    if (SIGNATURE.test(text)) return true;
+    // a Han character outside the BMP before the `(`
+    if (i > 1) {
+      SIGNATURE.lastIndex = i - 2;
+      if (SIGNATURE.test(text)) return true;
+    }
+  }
+  return false;
 }
 
 export interface PinyinResult {

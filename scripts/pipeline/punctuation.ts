@@ -46,7 +46,10 @@ export interface PunctuationResult {
 const CANDIDATE = /[,:;?!()]/g;
 const CHINESE_ANY = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\uffef\ud800-\udfff\u201c\u201d\u2018\u2019\u2026\u2014\u00b7\u25a1]/;
 
+const NOTHING = /[,:;?!()]/;
+
 export function restorePunctuation(text: string): PunctuationResult {
+  if (!NOTHING.test(text)) return { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
   const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
 
   // protected ranges: URLs, e-mail addresses

@@ -99,28 +99,38 @@ export function matches(pattern: Pattern, text: string): boolean {
  * built once, so that a line no rule matches — nearly every paragraph — costs three
  * regular-expression tests instead of one per rule.
  */
-const combined = new WeakMap<object, RegExp[]>();
-export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string): T | undefined {
+interface Group {
+  re: RegExp;
+  kind: 'start' | 'other' | 'tail';
+}
+const combined = new WeakMap<object, { groups: Group[]; unanchored: Set<object> }>();
+/**
+ * `anchoredOnly`: test only the patterns anchored at the start or at the end (cheap on a long
+ * line); the others, which would scan the whole line, are skipped.
+ */
+export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string, anchoredOnly = false): T | undefined {
   if (rules.length === 0) return undefined;
-  let groups = combined.get(rules);
-  if (!groups) {
-    const join = (list: T[]): RegExp[] => (list.length === 0 ? [] : [new RegExp(list.map((r) => `(?:${r.test.re.source})`).join('|'), 'u')]);
+  let c = combined.get(rules);
+  if (!c) {
+    const join = (list: T[], kind: Group['kind']): Group[] =>
+      list.length === 0 ? [] : [{ re: new RegExp(list.map((r) => `(?:${r.test.re.source})`).join('|'), 'u'), kind }];
     const start = rules.filter((r) => !r.test.tail && alternatives(r.test.re.source).every((a) => a.startsWith('^')));
     const other = rules.filter((r) => !r.test.tail && !start.includes(r));
-    groups = [...join(start), ...join(other)];
-    const tail = join(rules.filter((r) => r.test.tail))[0];
-    if (tail) groups.push(Object.assign(tail, { tail: true }));
-    combined.set(rules, groups);
+    const tail = rules.filter((r) => r.test.tail);
+    c = { groups: [...join(start, 'start'), ...join(tail, 'tail'), ...join(other, 'other')], unanchored: new Set(other) };
+    combined.set(rules, c);
   }
   let any = false;
-  for (const re of groups) {
-    if ('tail' in re ? matches({ re, tail: true }, text) : re.test(text)) {
+  for (const g of c.groups) {
+    if (anchoredOnly && g.kind === 'other') continue;
+    if (g.kind === 'tail' ? matches({ re: g.re, tail: true }, text) : g.re.test(text)) {
       any = true;
       break;
     }
   }
   if (!any) return undefined;
-  return rules.find((r) => matches(r.test, text));
+  const unanchored = c.unanchored;
+  return rules.find((r) => !(anchoredOnly && unanchored.has(r)) && matches(r.test, text));
 }
 
 export interface LineRule {
