@@ -9,6 +9,7 @@
  */
 import type { Inference } from '../../src/schemas.ts';
 import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import type { DateEntry } from './editorial.ts';
 
 export interface Publication {
   date?: { year: number; month: number; day: number };
@@ -127,12 +128,28 @@ function daysInMonth(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/**
+ * The entries of content/editorial/dates.yaml by file, indexed once per loaded editorial list:
+ * a linear search per article made normalisation quadratic when an editor supplies years for
+ * many articles (measured by the benchmark: 1.2 s of 29 s at 5,000 articles with 2,000 entries).
+ */
+const datesByFile = new WeakMap<readonly DateEntry[], Map<string, DateEntry[]>>();
+function dateEntriesFor(entries: readonly DateEntry[], file: string): DateEntry[] {
+  let index = datesByFile.get(entries);
+  if (!index) {
+    index = new Map();
+    for (const e of entries) index.set(e.file, [...(index.get(e.file) ?? []), e]);
+    datesByFile.set(entries, index);
+  }
+  return index.get(file) ?? [];
+}
+
 /** Resolves the day markers to ISO dates and the publication date, recording inferences. */
 export function extractDates(ctx: Context): DateFacts {
   const inferences: Inference[] = [];
   const pub = parsePublication(ctx);
   const file = ctx.doc.file;
-  const early = ctx.editorial.dates.find((e) => e.file === file && (!e.sha256 || e.sha256 === ctx.doc.sha256));
+  const early = dateEntriesFor(ctx.editorial.dates, file).find((e) => !e.sha256 || e.sha256 === ctx.doc.sha256);
   let publishedSupplied = false;
   if (!pub.date && early?.published) {
     // a publication date supplied by the editorial file anchors the year like a printed one
@@ -172,7 +189,7 @@ export function extractDates(ctx: Context): DateFacts {
       ctx.info(`year ${year} inferred from a stated interval`, at(interval.sentence), 'extract/year-interval');
     }
   }
-  const entry = ctx.editorial.dates.find((e) => e.file === file);
+  const entry = dateEntriesFor(ctx.editorial.dates, file)[0];
   if (entry && entry.sha256 && entry.sha256 !== ctx.doc.sha256) {
     ctx.warn(`content/editorial/dates.yaml has an entry for ${file} made for other content (sha256 differs): ignored`, undefined, 'extract/date-entry-stale');
   } else if (entry?.year !== undefined) {

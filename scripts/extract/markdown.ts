@@ -56,6 +56,7 @@ const MARKUP: [RegExp, string][] = [
   [/`|\*\*|__|!?\[[^\]]*\]\([^)]*\)|\[[^\]]+\]:\s/u, 'Markdown inline syntax'],
   [/\{[^{}]*\}/u, 'MDX braces'],
   [/^(?:import|export)\s/u, 'an MDX import/export line'],
+  [/^[A-Za-z_][\w-]*:(?:\s|$)/u, 'a YAML front matter field'],
 ];
 
 /** Lines of the article text that look like markup: they are kept as literal text (warned). */

@@ -82,6 +82,19 @@ describe('article body as Markdown', () => {
   });
 });
 
+describe('markup-like lines are reported', () => {
+  it('each line that looks like HTML, Markdown, MDX or YAML front matter, once', async () => {
+    const { markupLines } = await import('../../scripts/extract/markdown.ts');
+    const lines: CleanLine[] = ['title: 伪造的标题', '# 不是标题', '正文，没有标记。', '<b>粗体</b>', '{x}', '1+1+1+1>4，5G'].map((text, i) => ({ kind: 'body', text, line: i + 1 }));
+    expect(markupLines(lines).map((m) => [m.line, m.what])).toEqual([
+      [1, 'a YAML front matter field'],
+      [2, 'a Markdown block marker'],
+      [4, 'HTML markup'],
+      [5, 'MDX braces'],
+    ]);
+  });
+});
+
 describe('front matter', () => {
   it('keeps dates as strings and survives Astro’s front matter parser', () => {
     const data = { title: '---\n: x', start: '2019-10-23', published: { date: '2019-10-24', time: '15:32' }, visiting: null, hosts: ['zhejiang'], listed: false, n: 3 };
