@@ -114,6 +114,25 @@ export function summariseProfiles(dir: string): string {
 }
 
 /**
+ * A route's type, its path with ids generalised: `/visits/leader/he-gu/page/2/index.html` →
+ * `visits/leader/:id/page/:n`, `/visits/2019-10-23-anhui-zhejiang/` → `visits/:visit`,
+ * `/p0078/index.html` (the floor) → `:page`.
+ */
+export function routeType(route: string): string {
+  const segments = route.replace(/\/index\.html$/, '').split('/').filter(Boolean);
+  if (segments.length === 0) return '(home)';
+  const keywords = new Set(['visits', 'leaders', 'provinces', 'leader', 'province', 'sources', 'page', 'data', 'search', 'year']);
+  const out = segments.map((seg, i) => {
+    if (keywords.has(seg)) return seg;
+    if (/^\d{4}-\d{2}-\d{2}/.test(seg)) return ':visit';
+    if (/^\d+$/.test(seg)) return ':n';
+    if (i === 0) return /\.\w+$/.test(seg) ? seg : ':page';
+    return ':id';
+  });
+  return out.join('/');
+}
+
+/**
  * Astro's build log: the phases (content sync, Vite, page generation) from the arrival time of
  * its lines, and the page generation time summed by the first path segment of each route.
  */
@@ -131,8 +150,7 @@ export function astroPageTimes(lines: { ms: number; text: string }[]): string {
     if (!m) continue;
     const route = m[1]!;
     const ms = Number(m[2]) * (m[3] === 's' ? 1000 : 1);
-    const segments = route.split('/').filter(Boolean);
-    const type = segments.length <= 1 ? '(root pages)' : segments[0]!;
+    const type = routeType(route);
     const t = byType.get(type) ?? { pages: 0, ms: 0, max: 0, maxRoute: '' };
     t.pages++;
     t.ms += ms;

@@ -25,7 +25,7 @@ import { appendFileSync, existsSync, mkdirSync, readdirSync, readFileSync, write
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { editorialDates, generateCorpus } from './corpus.ts';
+import { type CorpusEntry, editorialDates, generateCorpus } from './corpus.ts';
 import { buildFloor, floorPages, writeFloorProject } from './floor.ts';
 import { measure, stageTimes, type Measured } from './measure.ts';
 import { copyProject, projectRoot, removeDir } from './project.ts';
@@ -145,7 +145,7 @@ function allReadingPages(dist: string): string[] {
   return out;
 }
 
-async function runSize(size: number): Promise<{ result: SizeResult; copy: string }> {
+async function runSize(size: number): Promise<{ result: SizeResult; copy: string; entries: CorpusEntry[] }> {
   console.log(`\n== ${size} articles ==`);
   const copy = copyProject({ from, label: `site-${size}` });
   const t0 = performance.now();
@@ -255,13 +255,13 @@ async function runSize(size: number): Promise<{ result: SizeResult; copy: string
       console.error(`lighthouse: ${error}`);
     }
   }
-  return { result, copy };
+  return { result, copy, entries: corpus.entries };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Profile
 
-async function profile(copy: string, size: number): Promise<string> {
+async function profile(copy: string, size: number, entries: CorpusEntry[]): Promise<string> {
   const { summariseProfiles, astroPageTimes } = await import('./profile.ts');
   const profDir = join(copy, 'cpu-profiles');
   mkdirSync(profDir, { recursive: true });
@@ -279,6 +279,17 @@ async function profile(copy: string, size: number): Promise<string> {
     echo: false,
   });
   const pages = astroPageTimes(astroLog.lines);
+  const logDir = join(projectRoot, '.bench');
+  mkdirSync(logDir, { recursive: true });
+  writeFileSync(join(logDir, `astro-log-${size}.txt`), astroLog.lines.map((l) => `${l.ms}\t${l.text}`).join('\n'));
+  // 3. The floor at the same size, with the same log, for comparison.
+  const floorDir = writeFloorProject(floorPages(entries));
+  const floorLog = await measure(process.execPath, [join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: floorDir,
+    env,
+    echo: false,
+  });
+  if (!values.keep) removeDir(floorDir);
   const md = [
     `# Where the build's time goes: ${size} articles${values.records ? ' (--records: pipeline skipped)' : ''}`,
     '',
@@ -289,6 +300,10 @@ async function profile(copy: string, size: number): Promise<string> {
     `## Astro's own log (separate run of \`astro build\`, ${fmtS(astroLog.wallMs)} s)`,
     '',
     pages,
+    '',
+    `## The floor's log at the same size (${fmtS(floorLog.wallMs)} s)`,
+    '',
+    astroPageTimes(floorLog.lines),
   ].join('\n');
   const file = join(projectRoot, `bench/profile-${size}.md`);
   writeFileSync(file, md);
@@ -381,10 +396,10 @@ console.log(`bench: sizes ${sizes.join(', ')}; ${info.cpu}, ${info.cores} cores,
 const results: SizeResult[] = [];
 const copies: string[] = [];
 for (const size of sizes) {
-  const { result, copy } = await runSize(size);
+  const { result, copy, entries } = await runSize(size);
   results.push(result);
   copies.push(copy);
-  if (profileSize === size && result.site.ok) await profile(copy, size);
+  if (profileSize === size && result.site.ok) await profile(copy, size, entries);
   if (!values.keep) removeDir(copy);
 }
 
