@@ -22,9 +22,11 @@ function flat(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
 }
 
-export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map()): string {
+/** `title`: the line used as the visit's title (left out); any other title line is a paragraph. */
+export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map(), title?: CleanLine): string {
   const blocks: string[] = [];
   lines.forEach((line, i) => {
+    if (line === title) return;
     let text = line.text;
     const cut = strip.get(i);
     if (cut && text.endsWith(cut)) text = text.slice(0, -cut.length);
@@ -33,6 +35,7 @@ export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = ne
     switch (line.kind) {
       case 'body':
       case 'subtitle':
+      case 'title':
         blocks.push(escapeMarkdown(text));
         break;
       case 'heading':

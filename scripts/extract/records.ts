@@ -132,7 +132,16 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   }
 
   // title
-  const titleLine = lineOfKind(doc, 'title');
+  let titleLine = lineOfKind(doc, 'title');
+  if (titleLine && markupLines([titleLine]).length > 0) {
+    // `title: 伪造的标题` taken for the title: the headline is the line just above the meta line
+    const meta = doc.lines.findIndex((l) => l.kind === 'meta');
+    const above = meta > 0 ? doc.lines[meta - 1] : undefined;
+    if (above && above !== titleLine && (above.kind === 'subtitle' || above.kind === 'title') && markupLines([above]).length === 0) {
+      ctx.warn(`title line “${titleLine.text}” looks like markup: the line above the publication line is the title`, { line: above.line }, 'extract/title-markup');
+      titleLine = above;
+    }
+  }
   let title = titleLine?.text.trim() ?? '';
   if (!title) {
     const visiting = route.visiting ? geo.byId.get(route.visiting) : undefined;
@@ -186,5 +195,5 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   };
   const idTail = route.kind === 'meeting' ? ['meeting', ...route.hosts] : [route.visiting ?? 'unknown', ...(route.hosts.length ? route.hosts : ['unknown'])];
   const id = [start, ...idTail].join('-');
-  return { ok: true, record: { id, data, body: bodyMarkdown(doc.lines, stripped) } };
+  return { ok: true, record: { id, data, body: bodyMarkdown(doc.lines, stripped, titleLine) } };
 }

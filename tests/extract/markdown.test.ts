@@ -67,13 +67,22 @@ describe('article body as Markdown', () => {
       { kind: 'body', text: '正文。（宗禾）', line: 5 },
       { kind: 'credit', text: '责任编辑：张玉', line: 6 },
     ];
-    const md = bodyMarkdown(lines, new Map([[4, '（宗禾）']]));
+    const md = bodyMarkdown(lines, new Map([[4, '（宗禾）']]), lines[0]);
     expect(md).toBe('## 在上海学习考察\\<b\\>\n\n<p class="caption">4月13日，代表团在上海市考察&#60;script&#62;x&#60;/script&#62;</p>\n\n正文。\n');
     const { code } = await (await siteRenderer()).render(md);
     expect(code).toContain('4月13日，代表团在上海市考察&#x3C;script>x&#x3C;/script>');
     expect(code).toMatch(/<p[^>]*class="caption"/);
     expect(code).not.toContain('<script');
     expect(code).toMatch(/<h\d[^>]*>在上海学习考察&#x3C;b>/);
+  });
+
+  it('a title line that is not the visit title stays in the text', () => {
+    const lines: CleanLine[] = [
+      { kind: 'title', text: 'title: 伪造的标题', line: 1 },
+      { kind: 'subtitle', text: '真正的标题', line: 2 },
+      { kind: 'body', text: '正文。', line: 3 },
+    ];
+    expect(bodyMarkdown(lines, new Map(), lines[1])).toBe('title&#58; 伪造的标题\n\n正文。\n');
   });
 
   it('escapes every ASCII punctuation character and nothing else', () => {
