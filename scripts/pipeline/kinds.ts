@@ -7,8 +7,9 @@
  *   the first line, if the header has one); the other lines are subtitles.
  *   000 and 003 start with their dateline paragraph: they have no header and no title.
  * - Below: caption and credit rules (content/editorial/line-kinds.yaml), a caption printed
- *   twice is a caption; a short line (≤ 60 characters) that does not end a sentence is a
- *   heading; everything else is body.
+ *   twice is a caption; a short line (≤ 60 characters) matching a `meta` rule (来源：新华社)
+ *   is meta; another short line that does not end a sentence is a heading; everything else is
+ *   body.
  * - `split-credit` rules split a signature off the end of a paragraph into a credit line.
  */
 import { applyEdits, type WorkLine } from './lines.ts';
@@ -80,6 +81,12 @@ export function classify(kept: Kept[], rules: Rules): Classified[] {
     rule = match(credit, text);
     if (rule) {
       out.push({ work, kind: 'credit', rule: rule.id });
+      continue;
+    }
+    // a short source or date line below the article (来源：新华社) is publication data too
+    rule = text.length <= HEADING_MAX ? match(meta, text) : undefined;
+    if (rule) {
+      out.push({ work, kind: 'meta', rule: rule.id });
       continue;
     }
     let signature: WorkLine | null = null;

@@ -78,3 +78,15 @@ describe('kinds: a short article without a long paragraph', () => {
     expect(d.removed.map((r) => r.rule)).toEqual(['chrome/login-bar', 'chrome/stray-number']);
   });
 });
+
+describe('kinds: a source line below the article', () => {
+  it('is meta, not a heading', () => {
+    const d = cleanSource(Buffer.from('省委书记会见客人\n发布时间:2024-01-02\n1月2日,省委书记会见了客人,双方就进一步深化合作交换了意见,并共同出席了签约仪式。\n来源:新华社\n'), 'a.txt');
+    expect(d.lines.map((l) => [l.kind, l.text])).toEqual([
+      ['title', '省委书记会见客人'],
+      ['meta', '发布时间：2024-01-02'],
+      ['body', '1月2日，省委书记会见了客人，双方就进一步深化合作交换了意见，并共同出席了签约仪式。'],
+      ['meta', '来源：新华社'],
+    ]);
+  });
+});
