@@ -45,6 +45,7 @@ const { values } = parseArgs({
     out: { type: 'string', default: 'bench/results.json' },
     echo: { type: 'boolean', default: false },
     records: { type: 'boolean', default: false },
+    render: { type: 'string' },
   },
 });
 
@@ -319,15 +320,22 @@ function tables(results: SizeResult[], info: ReturnType<typeof machine>): string
   if (values.records) lines.push('Mode: --records (records written from the corpus, normalisation skipped).', '');
   lines.push(`Machine: ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}, Astro ${info.astro}; ${info.tree} ${info.commit}, ${info.date.slice(0, 16)}Z.`);
   lines.push('');
-  lines.push('| articles | normalise s | astro s | search s | total s | floor s | total ÷ floor | ms / article | peak memory MiB | dist MB | pages (visit / leader / province) |');
-  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');
+  lines.push('| articles | normalise s | astro s | search s | total s | floor s | total ÷ floor | ms / article | marginal ms / article | peak memory MiB | dist MB | HTML pages |');
+  lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
+  let previous: SizeResult | undefined;
   for (const r of results) {
     const s = r.site;
-    const t = s.dist.pagesByType;
+    // cost of each article added since the previous size: a superlinear build shows here first
+    const marginal = previous && previous.site.ok && s.ok ? ((s.totalMs - previous.site.totalMs) / (r.size - previous.size)).toFixed(1) : '–';
     lines.push(
-      `| ${r.size} | ${fmtS(s.stages.normalize)} | ${fmtS(s.stages.astro)} | ${fmtS(s.stages.search)} | ${s.ok ? fmtS(s.totalMs) : `failed (exit ${s.exit})`} | ${fmtS(r.floor?.totalMs)} | ${r.ratio ?? '–'} | ${r.perArticleMs} | ${fmtMiB(s.peakTreeRss)} | ${(s.dist.bytes / 1e6).toFixed(1)} | ${s.dist.pages} (${t.visits ?? 0} / ${t.leaders ?? 0} / ${t.provinces ?? 0}) |`,
+      `| ${r.size} | ${fmtS(s.stages.normalize)} | ${fmtS(s.stages.astro)} | ${fmtS(s.stages.search)} | ${s.ok ? fmtS(s.totalMs) : `failed (exit ${s.exit})`} | ${fmtS(r.floor?.totalMs)} | ${r.ratio ?? '–'} | ${r.perArticleMs} | ${marginal} | ${fmtMiB(s.peakTreeRss)} | ${(s.dist.bytes / 1e6).toFixed(1)} | ${s.dist.pages} |`,
     );
+    previous = r;
   }
+  lines.push('');
+  lines.push('Memory peaks by process (MiB): ' + results.map((r) => `${r.size}: ${Object.entries(r.site.peakByProcess ?? {}).sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, v]) => `${k} ${fmtMiB(v)}`).join(', ')}`).join('; ') + '.');
+  const big = results[results.length - 1];
+  if (big) lines.push('', `HTML pages at ${big.size} by folder: ${Object.entries(big.site.dist.pagesByType).map(([k, v]) => `${k} ${v}`).join(', ')}.`);
   const last = [...results].reverse().find((r) => Object.keys(r.weights).length);
   if (last) {
     lines.push('');
@@ -391,6 +399,27 @@ function targets(results: SizeResult[]) {
 
 // ---------------------------------------------------------------------------------------------
 
+function render(results: SizeResult[], info: ReturnType<typeof machine>, checks: ReturnType<typeof targets>): string {
+  return [
+    tables(results, info),
+    '',
+    '| target | measured | met |',
+    '| --- | --- | --- |',
+    ...checks.map((c) => `| ${c.target} | ${c.value} | ${c.met === null ? '–' : c.met ? 'yes' : '**no**'} |`),
+    '',
+  ].join('\n');
+}
+
+if (values.render) {
+  // Re-render the Markdown of an earlier run from its JSON (no build).
+  const saved = JSON.parse(readFileSync(resolve(projectRoot, values.render), 'utf8'));
+  if (saved.mode?.startsWith('records')) values.records = true;
+  const md = render(saved.results, saved.machine, targets(saved.results));
+  writeFileSync(resolve(projectRoot, values.render).replace(/\.json$/, '') + '.md', md);
+  console.log(md);
+  process.exit(0);
+}
+
 const info = machine();
 console.log(`bench: sizes ${sizes.join(', ')}; ${info.cpu}, ${info.cores} cores, ${info.memoryGiB} GiB, Node ${info.node}; load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 const results: SizeResult[] = [];
@@ -407,14 +436,7 @@ const checks = targets(results);
 const report = { machine: info, seed, sizes, mode: values.records ? 'records (pipeline skipped)' : 'full build', results, targets: checks };
 mkdirSync(dirname(outJson), { recursive: true });
 writeFileSync(outJson, JSON.stringify(report, null, 2) + '\n');
-const md = [
-  tables(results, info),
-  '',
-  '| target | measured | met |',
-  '| --- | --- | --- |',
-  ...checks.map((c) => `| ${c.target} | ${c.value} | ${c.met === null ? '–' : c.met ? 'yes' : '**no**'} |`),
-  '',
-].join('\n');
+const md = render(results, info, checks);
 writeFileSync(outMd, md);
 console.log('\n' + md);
 console.log(`bench: results in ${outJson} and ${outMd}${values.keep ? `; copies kept: ${copies.join(', ')}` : ''}`);
