@@ -202,7 +202,7 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   // scored by how plausible its text is, and the most plausible wins (chardet's confidence
   // breaks near-ties).
   const ranked = chardet.analyse(bytes);
-  const confidence = new Map(ranked.map((c) => [c.name, c.confidence]));
+  const confidence = new Map<string, number>(ranked.map((c) => [c.name, c.confidence]));
   const valid: { name: string; text: string; score: number; confidence: number }[] = [];
   for (const [name, label] of Object.entries(LEGACY)) {
     try {
