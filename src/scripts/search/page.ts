@@ -123,6 +123,11 @@ function start(root: HTMLElement): void {
       results.replaceChildren(...nodes);
       await showMore(id, false);
       if (id !== runId) return;
+      if (current.list && current.list.childElementCount === 0) {
+        // every candidate failed verification (possible only for mixed-script terms)
+        current.list.closest('section')?.remove();
+        if (outcome.entities.length === 0) results.append(el('p', { class: 'search-empty' }, `没有找到包含“${s.q}”的内容。`));
+      }
       announce(outcome, s);
     } catch (error) {
       if (id !== runId) return;
