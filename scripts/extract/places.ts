@@ -127,8 +127,6 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
   return out;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 const FOLLOWS_NAME = /[\p{Script=Han}A-Za-z0-9]/u;
 
 /** Cities and districts of the given provinces that the article places the visit in. */
