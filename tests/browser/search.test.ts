@@ -19,7 +19,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from '../helpers/browser.ts';
 import { builds } from '../helpers/builds.ts';
 import { serveStatic, type StaticServer } from '../helpers/server.ts';
-import { mustFind, pageHas, type Query, querySet, readTruth, type VisitTruth } from './search-oracle.ts';
+import { mustFind, pageHas, querySet, readTruth, type VisitTruth } from './search-oracle.ts';
 
 interface Answer {
   entities: string[];
@@ -37,7 +37,7 @@ async function ask(page: Page, base: string, chunk: string, queries: string[], o
   // a string, so that Vitest does not rewrite the dynamic import for Node
   await page.evaluate(`import(${JSON.stringify(`${base}_astro/${chunk}`)}).then((m) => { window.__engine = m; })`);
   return page.evaluate(
-    async ({ base, chunk, queries, options }) => {
+    async ({ base, queries, options }) => {
       type Engine = {
         loadPagefind(url: string): Promise<unknown>;
         Searcher: new (api: unknown, t2s: string) => {
@@ -60,7 +60,7 @@ async function ask(page: Page, base: string, chunk: string, queries: string[], o
       }
       return out;
     },
-    { base, chunk, queries, options },
+    { base, queries, options },
   );
 }
 
