@@ -6,8 +6,8 @@
  * rounds each:
  * - cleaning: cleanSource (decode, pinyin, gaps, simplify, chrome, kinds, punctuation) on each
  *   document's bytes;
- * - cleaning + extraction, when scripts/extract has it (buildRecords, or buildVisit per
- *   document), as a second figure;
+ * - cleaning + extraction, when scripts/extract has it: cleanSource then buildVisit on each
+ *   document in turn (or buildRecords over all of them), as a second figure;
  * - bare: opencc-js `Converter({ from: 't', to: 'cn' })` on each document's decoded text
  *   (every document, simplified ones included).
  * Prints MB/s (of source bytes) for each, from the best round, by wall time and by this
@@ -50,9 +50,12 @@ for (let copy = 0; total < targetBytes; copy++) {
 }
 
 // optional: the extraction step, when it exists — `buildRecords(docs)` if some module of
-// scripts/extract exports it, else `buildVisit(doc, editorial, geography)` of records.ts
+// scripts/extract exports it, else `buildVisit(doc, editorial, geography)` of records.ts, called
+// on each document as soon as it is cleaned (the full pipeline, per document, as normalize runs it)
 type Extract = (docs: CleanDocument[]) => number;
 let extract: Extract | null = null;
+/** extraction of one document (buildVisit), when there is one */
+let extractOne: ((doc: CleanDocument) => number) | null = null;
 let extractFrom = '';
 try {
   for (const f of readdirSync(join(root, 'scripts/extract')).filter((f) => f.endsWith('.ts')).sort()) {
@@ -81,11 +84,13 @@ try {
         for (const doc of docs) if (buildVisit(doc, editorial, geo).ok) ok++;
         return ok;
       };
+      extractOne = (doc) => (buildVisit(doc, editorial, geo).ok ? 1 : 0);
       extractFrom = 'buildVisit, scripts/extract/records.ts';
     }
   }
 } catch (error) {
   extract = null;
+  extractOne = null;
   extractFrom = `not included: ${(error as Error).message.split('\n')[0]}`;
 }
 
@@ -109,7 +114,10 @@ function timed(run: () => void): Timing {
 /** cleaning only (documents dropped as they come), or cleaning then extraction */
 function runPipeline(withExtraction: boolean): Timing {
   return timed(() => {
-    if (withExtraction && extract) {
+    if (withExtraction && extractOne) {
+      const one = extractOne;
+      for (const d of docs) sink += one(cleanSource(d.bytes, d.path));
+    } else if (withExtraction && extract) {
       const cleaned: CleanDocument[] = [];
       for (const d of docs) cleaned.push(cleanSource(d.bytes, d.path));
       sink += extract(cleaned);
@@ -157,5 +165,5 @@ if (extract) console.log(row('cleaning + extraction', full, extractFrom));
 else console.log(`  extraction not included (${extractFrom || 'no buildRecords / buildVisit found'})`);
 const ratio = (a: Timing[], key: keyof Timing) => (best(bareRuns, key) / best(a, key)).toFixed(2);
 console.log(`  ratio cleaning ÷ bare speed: ${ratio(cleaning, 'cpu')} by CPU time, ${ratio(cleaning, 'wall')} by wall time (target ≥ 0.5); medians ${median(cleaning.map((x) => x.wall)).toFixed(0)} / ${median(bareRuns.map((x) => x.wall)).toFixed(0)} ms wall`);
-if (extract) console.log(`  ratio cleaning + extraction ÷ bare speed: ${ratio(full, 'cpu')} by CPU time, ${ratio(full, 'wall')} by wall time`);
+if (extract) console.log(`  ratio cleaning + extraction ÷ bare speed: ${ratio(full, 'cpu')} by CPU time, ${ratio(full, 'wall')} by wall time; medians ${median(full.map((x) => x.wall)).toFixed(0)} / ${median(bareRuns.map((x) => x.wall)).toFixed(0)} ms wall`);
 if (sink < 0) console.log(sink);

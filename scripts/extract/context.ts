@@ -57,9 +57,16 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     texts.push(line.text);
     sentences.push(...splitSentences(line, i, sentences.length));
   });
+  // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
-    const m = doc.vfile.message(reason, { place: at ? { line: at.line, column: at.column ?? 1 } : undefined, ruleId: rule, source: 'extract' });
-    m.fatal = fatal;
+    const stackTraceLimit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
+    try {
+      const m = doc.vfile.message(reason, { place: at ? { line: at.line, column: at.column ?? 1 } : undefined, ruleId: rule, source: 'extract' });
+      m.fatal = fatal;
+    } finally {
+      Error.stackTraceLimit = stackTraceLimit;
+    }
   };
   const memo = new Map<Sentence, string[]>();
   const re = new RegExp(geo.namePattern, 'gu');
