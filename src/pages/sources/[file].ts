@@ -4,7 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { APIRoute } from 'astro';
+import type { APIRoute, InferGetStaticPropsType } from 'astro';
 import { getArchive } from '../../lib/data.ts';
 import { publishedSourceName } from '../../lib/url.ts';
 
@@ -17,8 +17,8 @@ export async function getStaticPaths() {
   return files.map((file) => ({ params: { file: publishedSourceName(file) }, props: { file } }));
 }
 
-export const GET: APIRoute = async ({ props }) => {
-  const file = (props as { file: string }).file;
+export const GET: APIRoute<InferGetStaticPropsType<typeof getStaticPaths>> = async ({ props }) => {
+  const { file } = props;
   if (file.includes('/') || file.includes('\\') || file.startsWith('.')) throw new Error(`sources: refusing file name ${file}`);
   const bytes = await readFile(join(sourcesDir, file));
   return new Response(bytes);
