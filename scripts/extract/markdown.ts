@@ -19,7 +19,8 @@ export function escapeHtml(text: string): string {
 
 /** Collapses the white space Markdown would misread (leading indentation, line breaks). */
 function flat(text: string): string {
-  return text.replace(/[\r\n\t]+/g, ' ').replace(/^[\s\u3000]+|[\s\u3000]+$/gu, '');
+  // trim() removes exactly the white space of \s (U+3000 included) at both ends
+  return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
 /** `title`: the line used as the visit's title (left out); any other title line is a paragraph. */
@@ -62,11 +63,15 @@ const MARKUP: [RegExp, string][] = [
   [/^[A-Za-z_][\w-]*:(?:\s|$)/u, 'a YAML front matter field'],
 ];
 
+/** every MARKUP pattern needs one of these ASCII characters: a line without any is plain text */
+const MARKUP_CHARS = /[<>#*+\-0-9=|`_[{A-Za-z]/;
+
 /** Lines of the article text that look like markup: they are kept as literal text (warned). */
 export function markupLines(lines: CleanLine[]): { line: number; column: number; what: string }[] {
   const out: { line: number; column: number; what: string }[] = [];
   for (const l of lines) {
     if (l.kind === 'meta' || l.kind === 'credit') continue;
+    if (!MARKUP_CHARS.test(l.text)) continue;
     for (const [re, what] of MARKUP) {
       const m = re.exec(l.text);
       if (m) {
