@@ -10,6 +10,7 @@
  */
 import type { Place } from '../../src/schemas.ts';
 import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
 export interface FoundPlace {
@@ -129,6 +130,24 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
 
 const FOLLOWS_NAME = /[\p{Script=Han}A-Za-z0-9]/u;
 
+/** first UTF-16 units of the province and city names, so most positions cost one array read */
+const firstUnits = new WeakMap<Context['geo'], { province: Uint8Array; city: Uint8Array }>();
+function firstUnitsOf(geo: Context['geo']): { province: Uint8Array; city: Uint8Array } {
+  let t = firstUnits.get(geo);
+  if (!t) {
+    const table = (names: Iterable<string>) => {
+      const out = new Uint8Array(0x10000);
+      for (const n of names) if (n.length > 0) out[n.charCodeAt(0)] = 1;
+      return out;
+    };
+    t = { province: table(geo.byName.keys()), city: table(geo.cityByName.keys()) };
+    firstUnits.set(geo, t);
+  }
+  return t;
+}
+
+const isVerbUnit = (code: number): boolean => code === 0x5230 || code === 0x5728 || code === 0x8d74; // 到 在 赴
+
 /** Cities and districts of the given provinces that the article places the visit in. */
 export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefixes: { name: string; sentence: Sentence; index: number }[]): FoundPlace[] {
   const out: FoundPlace[] = [];
@@ -139,8 +158,10 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     out.push({ name: p.kind === 'city' ? p.short : p.name, kind: p.kind, province: p.province, sentence: s, index, from: 'geography' });
   };
   const city = (name: string) => ctx.geo.cityByName.get(name)?.find((c) => provinces.has(c.province));
+  const first = firstUnitsOf(ctx.geo);
   /** the longest city name at `pos` (杭州市 before 杭州) */
   const cityAt = (text: string, pos: number) => {
+    if (pos >= text.length || first.city[text.charCodeAt(pos)] === 0) return undefined;
     for (let len = 5; len >= 2; len--) {
       const c = city(text.slice(pos, pos + len));
       if (c) return { c, len };
@@ -150,28 +171,40 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
   for (const s of ctx.sentences) {
     if (isHistorical(s)) continue;
     const t = s.text;
-    // 到广州、深圳 / 在江苏南京考察 / 前往深圳市
-    for (const m of t.matchAll(/到|在|赴|前往/gu)) {
-      let pos = (m.index ?? 0) + m[0].length;
-      for (let len = 8; len >= 2; len--) {
-        if (ctx.geo.byName.has(t.slice(pos, pos + len))) {
-          pos += len;
-          break;
+    // 到广州、深圳 / 在江苏南京考察 / 前往深圳市 (到|在|赴|前往, left to right, not overlapping)
+    for (let v = 0; v < t.length; v++) {
+      const code = t.charCodeAt(v);
+      let width: number;
+      if (isVerbUnit(code)) width = 1;
+      else if (code === 0x524d && t.charCodeAt(v + 1) === 0x5f80) width = 2; // 前往
+      else continue;
+      const index = v;
+      v += width - 1;
+      let pos = index + width;
+      if (pos < t.length && first.province[t.charCodeAt(pos)] === 1) {
+        for (let len = 8; len >= 2; len--) {
+          if (ctx.geo.byName.has(t.slice(pos, pos + len))) {
+            pos += len;
+            break;
+          }
         }
       }
       for (;;) {
         const hit = cityAt(t, pos);
         if (!hit) break;
-        add(hit.c, s, m.index ?? 0);
+        add(hit.c, s, index);
         pos += hit.len;
         if (t[pos] !== '、') break;
         pos++;
       }
     }
     // a district standing alone (涪陵区的…), not the first word of a site's name (徐汇区行政服务中心)
+    // the next 区 and the next 县, each searched again only once passed
+    let nextQu = -2;
+    let nextXian = -2;
     for (let i = 2; i < t.length; i++) {
-      const nextQu = t.indexOf('区', i);
-      const nextXian = t.indexOf('县', i);
+      if (nextQu !== -1 && nextQu < i) nextQu = t.indexOf('区', i);
+      if (nextXian !== -1 && nextXian < i) nextXian = t.indexOf('县', i);
       if (nextQu < 0 && nextXian < 0) break;
       i = nextQu < 0 ? nextXian : nextXian < 0 ? nextQu : Math.min(nextQu, nextXian);
       if (i < 2) continue;
@@ -198,12 +231,24 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
   return out;
 }
 
+interface Gazetteer {
+  /** per entry: its name, then its `match` strings (built once per loaded list) */
+  needles: string[][];
+}
+const gazetteers = new WeakMap<readonly PlaceEntry[], Gazetteer>();
+function gazetteerOf(entries: readonly PlaceEntry[]): Gazetteer {
+  let g = gazetteers.get(entries);
+  if (!g) gazetteers.set(entries, (g = { needles: entries.map((e) => [e.name, ...(e.match ?? [])]) }));
+  return g;
+}
+
 /** Gazetteer entries whose name (or a `match` string) occurs in the article. */
 export function gazetteerPlaces(ctx: Context): FoundPlace[] {
   const out: FoundPlace[] = [];
-  for (const entry of ctx.editorial.places) {
-    const needles = [entry.name, ...(entry.match ?? [])];
-    if (!needles.some((n) => ctx.fullText.includes(n))) continue;
+  const all = gazetteerOf(ctx.editorial.places).needles;
+  ctx.editorial.places.forEach((entry, e) => {
+    const needles = all[e]!;
+    if (!needles.some((n) => ctx.fullText.includes(n))) return;
     let hit: { s: Sentence; index: number } | undefined;
     for (const s of ctx.sentences) {
       for (const needle of needles) {
@@ -212,7 +257,7 @@ export function gazetteerPlaces(ctx: Context): FoundPlace[] {
       }
       if (hit) break;
     }
-    if (!hit) continue;
+    if (!hit) return;
     out.push({
       name: entry.name,
       kind: entry.kind,
@@ -222,7 +267,7 @@ export function gazetteerPlaces(ctx: Context): FoundPlace[] {
       index: hit.index,
       from: 'gazetteer',
     });
-  }
+  });
   return out;
 }
 
@@ -232,10 +277,10 @@ export function gazetteerPlaces(ctx: Context): FoundPlace[] {
  */
 export function extractPlaces(ctx: Context, provinces: Set<string>): FoundPlace[] {
   const gazetteer = gazetteerPlaces(ctx);
-  const gazNames = ctx.editorial.places.map((e) => [e.name, ...(e.match ?? [])] as const);
+  const gazNames = gazetteerOf(ctx.editorial.places).needles;
   const rules: FoundPlace[] = [];
   for (const r of rulePlaces(ctx)) {
-    if (gazNames.some(([name, ...match]) => [name, ...match].some((n) => r.name.includes(n) || n.includes(r.name)))) continue;
+    if (gazNames.some((names) => names.some((n) => r.name.includes(n) || n.includes(r.name)))) continue;
     rules.push({ name: r.name, kind: r.kind, province: null, sentence: r.sentence, index: r.index, from: 'rule' });
   }
   const named = [...gazetteer, ...rules];
