@@ -8,7 +8,7 @@
  * inference, with a warning). Each inferred or supplied fact becomes an `inferences` entry.
  */
 import type { Inference } from '../../src/schemas.ts';
-import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, scan, type Sentence } from './context.ts';
 import type { DateEntry } from './editorial.ts';
 
 export interface Publication {
@@ -72,12 +72,16 @@ export function parseDateline(ctx: Context): { month: number; day: number; sente
 
 const MARKER = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\s*(?:至|到|—|－|-|～|~)\s*(?:(\d{1,2})月)?(\d{1,2})日)?(?!电|内|起|前|后)/gu;
 
+/** the same, sticky, tried only at digits (every marker starts with one) */
+const MARKER_AT = new RegExp(MARKER.source, 'uy');
+const DIGITS = firstUnits('0123456789');
+
 /** Every day marker in sentences about this visit (not in historical sentences). */
 export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
   for (const s of ctx.sentences) {
     if (s.kind === 'title' || isHistorical(s)) continue;
-    for (const m of s.text.matchAll(MARKER)) {
+    for (const m of scan(MARKER_AT, DIGITS, s.text)) {
       const day = Number(m[3]);
       if (day < 1 || day > 31) continue;
       const marker: DayMarker = { text: m[0], day, sentence: s, index: m.index ?? 0 };

@@ -3,7 +3,7 @@
  * one, else from the first sentence that holds (召开/举行) one; its longest spelling in the
  * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
  */
-import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, type Sentence } from './context.ts';
 import type { EventDay } from './dates.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
@@ -17,17 +17,19 @@ export interface MeetingFacts {
 
 const SUFFIX = '(?:座谈会|交流会|总结会|联席会议|推进会|恳谈会|洽谈会|对接会|峰会|论坛|工作会议|联席会)';
 const BOUNDARY = /(?:举行|召开|在|并|了|的)$/u;
+const SUFFIXES = new RegExp(SUFFIX, 'gu');
+const NAME_CHAR = /[\p{Script=Han}·A-Za-z0-9]/u;
 
 /** Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. */
 export function meetingNames(text: string): { name: string; index: number }[] {
   const out: { name: string; index: number }[] = [];
   if (!/会|论坛/u.test(text)) return out;
-  for (const m of text.matchAll(new RegExp(SUFFIX, 'gu'))) {
+  for (const m of text.matchAll(SUFFIXES)) {
     const end = (m.index ?? 0) + m[0].length;
     let start = m.index ?? 0;
     while (start > 0) {
       const ch = text[start - 1]!;
-      if (!/[\p{Script=Han}·A-Za-z0-9]/u.test(ch)) break;
+      if (!NAME_CHAR.test(ch)) break;
       if (BOUNDARY.test(text.slice(Math.max(0, start - 2), start))) break;
       start--;
     }
@@ -67,7 +69,7 @@ export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | n
     if (!m) continue;
     let where = m[1]!;
     let province: string | null = null;
-    const lead = new RegExp(`^(${ctx.geo.namePattern})`, 'u').exec(where);
+    const lead = geoRegex(ctx.geo, '^({P})', 'u').exec(where);
     if (lead) {
       const p = provinceOf(ctx.geo, lead[1]!)!;
       province = p.id;

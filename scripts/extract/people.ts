@@ -3,9 +3,9 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, scan, type Sentence } from './context.ts';
 import { provinceOf } from './provinces.ts';
-import { isName, nameAt, provinceInRole, roleRegex, stripProvince } from './roles.ts';
+import { isName, nameAt, provinceInRole, roleScanner, stripProvince } from './roles.ts';
 
 export interface Official {
   name: string;
@@ -45,7 +45,7 @@ function unknownPlaceBefore(text: string, start: number, role: string): string |
 
 /** 率安徽省党政代表团 / 率省代表团 later in the same sentence: the province of the delegation. */
 function delegationProvince(ctx: Context, text: string): string | null | undefined {
-  const m = new RegExp(`率(${ctx.geo.namePattern})?(?:省|市|自治区)?(?:党政)?代表团`, 'u').exec(text);
+  const m = geoRegex(ctx.geo, '率({P})?(?:省|市|自治区)?(?:党政)?代表团', 'u').exec(text);
   if (!m) return undefined;
   return m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
 }
@@ -56,12 +56,12 @@ function delegationProvince(ctx: Context, text: string): string | null | undefin
  * says they lead (率安徽省党政代表团), else the publisher's home province (中安在线 writes 省委 for 安徽省委).
  */
 export function titledOfficials(ctx: Context, homeProvince: string | null): Found[] {
-  const re = roleRegex(ctx.geo);
+  const { re, first } = roleScanner(ctx.geo);
   const out: Found[] = [];
   for (const s of ctx.sentences) {
     if (s.kind === 'title' || !TITLE_WORD.test(s.text) || isHistorical(s)) continue;
     let previous: string | null | undefined;
-    for (const m of s.text.matchAll(re)) {
+    for (const m of scan(re, first, s.text)) {
       const start = m.index ?? 0;
       const name = nameAt(s.text, start + m[0].length, ctx.surnames);
       if (!name) continue;
@@ -110,7 +110,7 @@ function listItems(ctx: Context, s: Sentence, from: number, raw: string): string
 /** 浙江省领导陈金彪、冯飞、朱国贤… (list with a province label). */
 export function listedOfficials(ctx: Context): Found[] {
   // a known province, or (東海省领导…) a clause-initial word before 省/市领导 that is not one
-  const re = new RegExp(`(?:(${ctx.geo.namePattern})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)`, 'gu');
+  const re = geoRegex(ctx.geo, '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)', 'gu');
   const out: Found[] = [];
   for (const s of ctx.sentences) {
     if (!s.text.includes('领导') || isHistorical(s)) continue;

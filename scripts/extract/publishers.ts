@@ -4,7 +4,7 @@
  * listed there is kept as written, with a warning.
  */
 import { toSimplified } from '../pipeline/simplify.ts';
-import type { Context } from './context.ts';
+import { type Context, geoRegex } from './context.ts';
 import { provinceOf } from './provinces.ts';
 
 export interface Publishers {
@@ -49,10 +49,10 @@ export function extractPublishers(ctx: Context): Publishers {
       const hit = known(dateline[1]!);
       cited.push(...hit.map((e) => e.name));
       // 海南在线海口…电: an unknown outlet whose name opens with a province name
-      const outlet = hit.length ? undefined : new RegExp(`^((?:${ctx.geo.namePattern})[\\p{Script=Han}]{0,4}?(?:在线|日报|网))`, 'u').exec(dateline[1]!);
+      const outlet = hit.length ? undefined : geoRegex(ctx.geo, '^((?:{P})[\\p{Script=Han}]{0,4}?(?:在线|日报|网))', 'u').exec(dateline[1]!);
       if (outlet) {
         cited.push(outlet[1]!);
-        const province = provinceOf(ctx.geo, new RegExp(`^(?:${ctx.geo.namePattern})`, 'u').exec(outlet[1]!)![0]);
+        const province = provinceOf(ctx.geo, geoRegex(ctx.geo, '^(?:{P})', 'u').exec(outlet[1]!)![0]);
         datelineHome = province?.id ?? null;
         ctx.warn(`publisher “${outlet[1]}” (dateline) is not in content/editorial/publishers.yaml: kept as written, home province ${datelineHome ?? 'unknown'}`, { line: s.line, column: 1 }, 'extract/publisher-unknown');
       }

@@ -5,6 +5,7 @@
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
+const stickyCache = new WeakMap<Geography, { re: RegExp; first: Uint8Array }>();
 
 /**
  * A title is one or more parts joined by 、; a part is a Politburo membership or a post of a
@@ -23,6 +24,20 @@ export function roleRegex(geo: Geography): RegExp {
   re = new RegExp(`(?<!总|时任)(?:${part})(?:、(?:${part}))*`, 'gu');
   cache.set(geo, re);
   return re;
+}
+
+/**
+ * The same pattern, sticky (for `scan` of context.ts), with the units a title can start with:
+ * a province name's first, 中 (中共中央政治局…), 省 市 自 (自治区) 委 党 人 (人大常委会) 政 (政协) 常 (常务) 副.
+ */
+export function roleScanner(geo: Geography): { re: RegExp; first: Uint8Array } {
+  let s = stickyCache.get(geo);
+  if (!s) {
+    const first = new Uint8Array(0x10000);
+    for (const name of [...geo.byName.keys(), ...'中省市自委党人政常副']) first[name.charCodeAt(0)] = 1;
+    stickyCache.set(geo, (s = { re: new RegExp(roleRegex(geo).source, 'uy'), first }));
+  }
+  return s;
 }
 
 /** Words that may follow a name: a name ends where one of these (or punctuation) begins. */
@@ -73,8 +88,12 @@ export function stripProvince(role: string, geo: Geography): string {
   return role;
 }
 
+const provinceRes = new WeakMap<Geography, RegExp>();
+
 /** The first province named inside a title, if any. */
 export function provinceInRole(role: string, geo: Geography): string | undefined {
-  const m = new RegExp(geo.namePattern, 'u').exec(role);
+  let re = provinceRes.get(geo);
+  if (!re) provinceRes.set(geo, (re = new RegExp(geo.namePattern, 'u')));
+  const m = re.exec(role);
   return m?.[0];
 }

@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, isHistorical, provinceFirstUnits, scan, type Sentence } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -38,16 +38,30 @@ function provincesIn(ctx: Context, text: string): string[] {
   return out;
 }
 
+const delegationTables = new WeakMap<Context['geo'], Uint8Array>();
+function delegationUnits(geo: Context['geo']): Uint8Array {
+  let t = delegationTables.get(geo);
+  if (!t) {
+    t = firstUnits('省市自党代');
+    const provinces = provinceFirstUnits(geo);
+    for (let i = 0; i < t.length; i++) t[i] = t[i]! | provinces[i]!;
+    delegationTables.set(geo, t);
+  }
+  return t;
+}
+
 /** The delegation's province: the one most often written before 代表团 (安徽省党政代表团). */
 export function visitingProvince(ctx: Context, home: string | null): { id: string | null; word?: string; any: boolean } {
-  const re = new RegExp(`(${ctx.geo.namePattern})?(?:省|市|自治区)?(党政)?代表团`, 'gu');
+  // sticky, tried where a match can start: a province name, 省 市 自(治区) 党(政) 代(表团)
+  const re = geoRegex(ctx.geo, '({P})?(?:省|市|自治区)?(党政)?代表团', 'uy');
+  const first = delegationUnits(ctx.geo);
   const counts = new Map<string, number>();
   let any = false;
   let word: string | undefined;
   let ledWord: string | undefined;
   for (const s of ctx.sentences) {
     if (!s.text.includes('代表团') || isHistorical(s)) continue;
-    for (const m of s.text.matchAll(re)) {
+    for (const m of scan(re, first, s.text)) {
       any = true;
       const led = s.text[(m.index ?? 0) - 1] === '率';
       if (led && !ledWord) ledWord = m[2] ? '党政代表团' : '代表团';
@@ -70,8 +84,8 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
 
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {
-  const P = `(?:${ctx.geo.namePattern})(?:省|市|自治区)?`;
-  const patterns = [new RegExp(`(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'gu'), new RegExp(`在(${P})(?:学习)?考察`, 'gu')];
+  const P = '(?:{P})(?:省|市|自治区)?';
+  const patterns = [geoRegex(ctx.geo, `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'gu'), geoRegex(ctx.geo, `在(${P})(?:学习)?考察`, 'gu')];
   const hosts: string[] = [];
   for (const s of ctx.sentences) {
     if (!/赴|前往|到|考察/u.test(s.text) || isHistorical(s)) continue;
@@ -136,7 +150,7 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   legs.sort((a, b) => (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : order(a.province) - order(b.province)));
   // 结束在上海市的学习考察后: an earlier leg the article mentions without its days
   for (const s of ctx.sentences.slice(0, 3)) {
-    const m = new RegExp(`结束在(${ctx.geo.namePattern})(?:省|市|自治区)?的学习考察后`, 'u').exec(s.text);
+    const m = geoRegex(ctx.geo, '结束在({P})(?:省|市|自治区)?的学习考察后', 'u').exec(s.text);
     if (m && legs[0]) legs[0].note = `此前已在${provinceOf(ctx.geo, m[1]!)!.short}学习考察（本文未记述日期）`;
   }
   return legs;
