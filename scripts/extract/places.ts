@@ -9,7 +9,7 @@
  * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
  */
 import type { Place } from '../../src/schemas.ts';
-import { at, type Context, isHistorical, type Sentence } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, scan, type Sentence } from './context.ts';
 import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
@@ -68,6 +68,7 @@ const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u;
 
 /** The kind of a name by its suffix, if it has one. */
 const LAST_CHARS = new Set(SUFFIXES.map(([suffix]) => suffix.at(-1)!));
+const LAST_UNITS = firstUnits(LAST_CHARS);
 
 export function suffixKind(name: string): Place['kind'] | undefined {
   if (!LAST_CHARS.has(name.at(-1) ?? '')) return undefined;
@@ -80,6 +81,8 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
   const stop = /的|是|等/u.exec(item);
   const text = stop ? item.slice(0, stop.index) : item;
   for (let end = text.length; end >= 2; end--) {
+    // suffixKind needs a suffix's last character: look before cutting the prefix
+    if (LAST_UNITS[text.charCodeAt(end - 1)] === 0) continue;
     const name = text.slice(0, end);
     const kind = suffixKind(name);
     if (kind && NAME_CHARS.test(name) && /^\p{Script=Han}/u.test(name)) return { name, kind };
@@ -87,7 +90,10 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
   return undefined;
 }
 
-const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|调研了?|察看了?|视察了?)/gu;
+const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|调研了?|察看了?|视察了?)/uy;
+const VERB_UNITS = firstUnits('来考参走瞻观调察视');
+/** where the run of names after a verb ends: ，。；：,;: */
+const isRunEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b || code === 0x3a;
 
 /** Names after visit verbs and names that open a clause before 是 / 作为. */
 export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] {
@@ -96,9 +102,11 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
     if (s.kind === 'title') continue;
     // a visit verb in a sentence about the past (时任…赴涪陵考察) is another visit; a clause
     // introducing a place (浙涪友谊学校是时任…奠基) is about this one
-    for (const m of isHistorical(s) ? [] : s.text.matchAll(VERBS)) {
-      const start = (m.index ?? 0) + m[0].length;
-      const run = /^[^，。；：,;:]*/u.exec(s.text.slice(start))![0];
+    for (const m of isHistorical(s) ? [] : scan(VERBS, VERB_UNITS, s.text)) {
+      const start = m.index + m[0].length;
+      let runEnd = start;
+      while (runEnd < s.text.length && !isRunEnd(s.text.charCodeAt(runEnd))) runEnd++;
+      const run = s.text.slice(start, runEnd);
       let offset = start;
       for (const item of run.split('、')) {
         const found = namePrefix(item);
@@ -111,8 +119,8 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
     const t = s.text;
     if (!t.includes('是') && !t.includes('作为')) continue;
     for (let i = 0; i <= t.length; i++) {
-      const ch = t[i];
-      if (i < t.length && ch !== '，' && ch !== '。' && ch !== '；') continue;
+      const code = t.charCodeAt(i); // ，。；
+      if (i < t.length && code !== 0xff0c && code !== 0x3002 && code !== 0xff1b) continue;
       const text = t.slice(clause, i);
       const is = text.indexOf('是');
       const as = text.indexOf('作为');
@@ -131,9 +139,9 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
 const FOLLOWS_NAME = /[\p{Script=Han}A-Za-z0-9]/u;
 
 /** first UTF-16 units of the province and city names, so most positions cost one array read */
-const firstUnits = new WeakMap<Context['geo'], { province: Uint8Array; city: Uint8Array }>();
+const nameUnits = new WeakMap<Context['geo'], { province: Uint8Array; city: Uint8Array }>();
 function firstUnitsOf(geo: Context['geo']): { province: Uint8Array; city: Uint8Array } {
-  let t = firstUnits.get(geo);
+  let t = nameUnits.get(geo);
   if (!t) {
     const table = (names: Iterable<string>) => {
       const out = new Uint8Array(0x10000);
@@ -141,7 +149,7 @@ function firstUnitsOf(geo: Context['geo']): { province: Uint8Array; city: Uint8A
       return out;
     };
     t = { province: table(geo.byName.keys()), city: table(geo.cityByName.keys()) };
-    firstUnits.set(geo, t);
+    nameUnits.set(geo, t);
   }
   return t;
 }

@@ -82,20 +82,29 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   return { id: best, ...(word ? { word } : {}), any };
 }
 
+const TO_UNITS = firstUnits('赴赶前到');
+const AT_UNITS = firstUnits('在');
+const GO_UNITS = firstUnits('赴赶前');
+const UNKNOWN_PROVINCE = /(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/uy;
+
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   const P = '(?:{P})(?:省|市|自治区)?';
-  const patterns = [geoRegex(ctx.geo, `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'gu'), geoRegex(ctx.geo, `在(${P})(?:学习)?考察`, 'gu')];
+  // sticky, tried only at the units a match starts with
+  const patterns: [RegExp, Uint8Array][] = [
+    [geoRegex(ctx.geo, `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'uy'), TO_UNITS],
+    [geoRegex(ctx.geo, `在(${P})(?:学习)?考察`, 'uy'), AT_UNITS],
+  ];
   const hosts: string[] = [];
   for (const s of ctx.sentences) {
     if (!/赴|前往|到|考察/u.test(s.text) || isHistorical(s)) continue;
-    for (const re of patterns) {
-      for (const m of s.text.matchAll(re)) {
+    for (const [re, first] of patterns) {
+      for (const m of scan(re, first, s.text)) {
         for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
       }
     }
     // 赴东海省考察: a province-like name that is not a provincial-level division
-    for (const m of s.text.matchAll(/(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/gu)) {
+    for (const m of scan(UNKNOWN_PROVINCE, GO_UNITS, s.text)) {
       if (!provinceOf(ctx.geo, m[1]!)) ctx.warn(`“${m[1]}省” is not a provincial-level division: host province unresolved`, at(s, m.index ?? 0), 'extract/province-unknown');
     }
   }
