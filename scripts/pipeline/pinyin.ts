@@ -34,8 +34,18 @@ function candidates(text: string): [number, number, string][] {
   const out: [number, number, string][] = [];
   const hasLost = text.includes('?');
   let from = 0;
+  // the last `(` and the last `?` at or before each `)`, followed forward (the `)` only move
+  // forward): a backward search per `)` made a long line with few `(` or `?` quadratic
+  let nextOpen = text.indexOf('(');
+  let lastOpen = -1;
+  let nextQ = hasLost ? text.indexOf('?') : -1;
+  let lastQ = -1;
   for (let close = text.indexOf(')'); close !== -1; close = text.indexOf(')', close + 1)) {
-    const open = text.lastIndexOf('(', close);
+    while (nextOpen !== -1 && nextOpen <= close) {
+      lastOpen = nextOpen;
+      nextOpen = text.indexOf('(', nextOpen + 1);
+    }
+    const open = lastOpen;
     if (open >= from && open > 0) {
       const before = text[open - 1]!;
       const low = text.charCodeAt(open - 1);
@@ -52,7 +62,11 @@ function candidates(text: string): [number, number, string][] {
         }
       }
     }
-    const q = hasLost ? text.lastIndexOf('?', close) : -1;
+    while (nextQ !== -1 && nextQ <= close) {
+      lastQ = nextQ;
+      nextQ = text.indexOf('?', nextQ + 1);
+    }
+    const q = hasLost ? lastQ : -1;
     if (q >= from && q + 1 < close) {
       LOST.lastIndex = q + 1;
       const m = LOST.exec(text);
