@@ -90,6 +90,9 @@ export function summariseProfile(path: string): ProfileSummary {
   };
 }
 
+/** Long labels (a RegExp's source) cut to a readable length. */
+const short = (label: string) => (label.length > 120 ? `${label.slice(0, 117)}…` : label);
+
 export function summariseProfiles(dir: string): string {
   const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile')).sort();
   const summaries = files.map((f) => summariseProfile(join(dir, f))).filter((s) => s.sampled > 50);
@@ -107,7 +110,7 @@ export function summariseProfiles(dir: string): string {
     out.push('');
     out.push('| hottest functions (self time) | ms |');
     out.push('| --- | ---: |');
-    for (const [k, v] of s.byFunction) out.push(`| \`${k.replace(/\|/g, '\\|')}\` | ${v} |`);
+    for (const [k, v] of s.byFunction) out.push(`| \`${short(k).replace(/\|/g, '\\|')}\` | ${v} |`);
     out.push('');
   }
   return out.join('\n');
