@@ -9,7 +9,7 @@
  * dropped (the removal itself is reported, with the line as received), so the report speaks
  * only of text that is published.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { basename } from 'node:path';
 import { VFile } from 'vfile';
 import { removeChrome } from './chrome.ts';
@@ -122,7 +122,8 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
   let pinyinRemoved = 0;
   if (pinyin) for (const [line, n] of pinyin.removed) if (keptLines.has(line)) pinyinRemoved += n;
 
-  const bytesHash = createHash('sha256').update(bytes).digest('hex');
+  // one-shot: no Hash object per document
+  const bytesHash = hash('sha256', bytes, 'hex');
   return {
     path,
     file: basename(path),
