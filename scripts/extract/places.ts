@@ -287,8 +287,15 @@ export function extractPlaces(ctx: Context, provinces: Set<string>): FoundPlace[
   const gazetteer = gazetteerPlaces(ctx);
   const gazNames = gazetteerOf(ctx.editorial.places).needles;
   const rules: FoundPlace[] = [];
+  // the same name is often found several times (after a verb, opening a clause): compare it once
+  const inGazetteer = new Map<string, boolean>();
   for (const r of rulePlaces(ctx)) {
-    if (gazNames.some((names) => names.some((n) => r.name.includes(n) || n.includes(r.name)))) continue;
+    let covered = inGazetteer.get(r.name);
+    if (covered === undefined) {
+      covered = gazNames.some((names) => names.some((n) => r.name.includes(n) || n.includes(r.name)));
+      inGazetteer.set(r.name, covered);
+    }
+    if (covered) continue;
     rules.push({ name: r.name, kind: r.kind, province: null, sentence: r.sentence, index: r.index, from: 'rule' });
   }
   const named = [...gazetteer, ...rules];
