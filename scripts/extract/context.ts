@@ -41,6 +41,7 @@ const TEXT_KINDS: ReadonlySet<LineKind> = new Set(['title', 'subtitle', 'body', 
 
 const HISTORICAL = /时任|\d+年前|多年前|当年/u;
 
+const END = /[。！？]/g;
 const isEnd = (code: number): boolean => code === 0x3002 || code === 0xff01 || code === 0xff1f; // 。！？
 const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09; // ”’」』）
 
@@ -60,7 +61,9 @@ export function splitSentences(line: CleanLine, lineIndex: number, start: number
       continue;
     }
     const from = i;
-    while (i < n && !isEnd(t.charCodeAt(i))) i++;
+    // the next 。！？, found natively
+    END.lastIndex = i;
+    i = END.test(t) ? END.lastIndex - 1 : n;
     if (i < n) {
       while (i < n && isEnd(t.charCodeAt(i))) i++;
       if (i < n && isClosing(t.charCodeAt(i))) i++;

@@ -92,6 +92,7 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
 
 const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|调研了?|察看了?|视察了?)/uy;
 const VERB_UNITS = firstUnits('来考参走瞻观调察视');
+const CLAUSE_END = /[，。；]/g;
 /** where the run of names after a verb ends: ，。；：,;: */
 const isRunEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b || code === 0x3a;
 
@@ -118,9 +119,11 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
     let clause = 0;
     const t = s.text;
     if (!t.includes('是') && !t.includes('作为')) continue;
-    for (let i = 0; i <= t.length; i++) {
-      const code = t.charCodeAt(i); // ，。；
-      if (i < t.length && code !== 0xff0c && code !== 0x3002 && code !== 0xff1b) continue;
+    CLAUSE_END.lastIndex = 0;
+    for (;;) {
+      // the next ，。； (or the end of the sentence, once)
+      const found = CLAUSE_END.test(t);
+      const i = found ? CLAUSE_END.lastIndex - 1 : t.length;
       const text = t.slice(clause, i);
       const is = text.indexOf('是');
       const as = text.indexOf('作为');
@@ -131,6 +134,7 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
         if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: clause });
       }
       clause = i + 1;
+      if (!found) break;
     }
   }
   return out;
@@ -154,6 +158,8 @@ function firstUnitsOf(geo: Context['geo']): { province: Uint8Array; city: Uint8A
   return t;
 }
 
+/** 到|在|赴|前往 (global: test() moves lastIndex, no match arrays) */
+const GO_WORDS = /到|在|赴|前往/g;
 const isVerbUnit = (code: number): boolean => code === 0x5230 || code === 0x5728 || code === 0x8d74; // 到 在 赴
 
 /** Cities and districts of the given provinces that the article places the visit in. */
@@ -180,15 +186,12 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     if (isHistorical(s)) continue;
     const t = s.text;
     // 到广州、深圳 / 在江苏南京考察 / 前往深圳市 (到|在|赴|前往, left to right, not overlapping)
-    for (let v = 0; v < t.length; v++) {
-      const code = t.charCodeAt(v);
-      let width: number;
-      if (isVerbUnit(code)) width = 1;
-      else if (code === 0x524d && t.charCodeAt(v + 1) === 0x5f80) width = 2; // 前往
-      else continue;
-      const index = v;
-      v += width - 1;
-      let pos = index + width;
+    GO_WORDS.lastIndex = 0;
+    while (GO_WORDS.test(t)) {
+      const endOfWord = GO_WORDS.lastIndex;
+      const width = isVerbUnit(t.charCodeAt(endOfWord - 1)) ? 1 : 2; // 到 在 赴, or 前往
+      const index = endOfWord - width;
+      let pos = endOfWord;
       if (pos < t.length && first.province[t.charCodeAt(pos)] === 1) {
         for (let len = 8; len >= 2; len--) {
           if (ctx.geo.byName.has(t.slice(pos, pos + len))) {
