@@ -43,9 +43,7 @@ export interface PunctuationResult {
   marks: Map<string, number>;
 }
 
-/** 1 for the units of `,:;?!()` */
-const CANDIDATE_UNIT = new Uint8Array(0x80);
-for (const c of ',:;?!()') CANDIDATE_UNIT[c.charCodeAt(0)] = 1;
+const CANDIDATE = /[,:;?!()]/g;
 
 /** Is any unit of text[from, to) part of Chinese text? */
 function chineseWithin(text: string, from: number, to: number): boolean {
@@ -77,11 +75,12 @@ export function restorePunctuation(text: string): PunctuationResult {
   const convert: number[] = [];
   const stack: number[] = [];
   const pairs: number[] = [];
-  // one scan for the seven characters (a table read per unit, no match objects)
-  for (let i = 0; i < n; i++) {
-    const code = text.charCodeAt(i);
-    if (code >= 0x80 || CANDIDATE_UNIT[code] === 0) continue;
+  // the seven characters, found natively (test() moves lastIndex: no match objects)
+  CANDIDATE.lastIndex = 0;
+  while (CANDIDATE.test(text)) {
+    const i = CANDIDATE.lastIndex - 1;
     if (skip !== null && protectedAt(i)) continue;
+    const code = text.charCodeAt(i);
     if (code === 0x28) stack.push(i);
     else if (code === 0x29) {
       const open = stack.pop();
