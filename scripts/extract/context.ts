@@ -148,14 +148,20 @@ export function provinceFirstUnits(geo: Geography): Uint8Array {
   return t;
 }
 
-const unitClasses = new WeakMap<Uint8Array, RegExp>();
-/** The units of a table as one character class (global, no `u`: it matches single units). */
-function unitClass(first: Uint8Array): RegExp {
+const unitClasses = new WeakMap<Uint8Array, RegExp | null>();
+/**
+ * The units of a small table as one character class (global, no `u`: single units), or null
+ * for a large one: a class search pays a call per candidate, worth it only when candidates are
+ * rare (digits, 赴…); with a province's first characters (上, 江, 海 …) a loop reading the table
+ * is faster.
+ */
+function unitClass(first: Uint8Array): RegExp | null {
   let re = unitClasses.get(first);
-  if (!re) {
-    let units = '';
-    for (let u = 0; u < first.length; u++) if (first[u] === 1) units += `\\u${u.toString(16).padStart(4, '0')}`;
-    unitClasses.set(first, (re = new RegExp(units ? `[${units}]` : '[^\\s\\S]', 'g')));
+  if (re === undefined) {
+    const units: string[] = [];
+    for (let u = 0; u < first.length; u++) if (first[u] === 1) units.push(`\\u${u.toString(16).padStart(4, '0')}`);
+    re = units.length > 0 && units.length <= 12 ? new RegExp(`[${units.join('')}]`, 'g') : null;
+    unitClasses.set(first, re);
   }
   return re;
 }
@@ -163,20 +169,78 @@ function unitClass(first: Uint8Array): RegExp {
 /**
  * The matches `text.matchAll(g)` would give for a pattern whose every match starts with a unit
  * of `first`, found by trying the sticky `re` (same pattern, flags `uy`) only at those
- * positions (found natively, by a character class): on Chinese text most positions cost nothing
- * instead of a regular-expression attempt (with 70 province names in the pattern, a costly one).
- * The pattern must not match the empty string.
+ * positions: on Chinese text most positions cost a table read (or nothing, when a native class
+ * search finds the next candidate) instead of a regular-expression attempt (with 70 province
+ * names in the pattern, a costly one). The pattern must not match the empty string.
  */
 export function scan(re: RegExp, first: Uint8Array, text: string): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const candidate = unitClass(first);
-  candidate.lastIndex = 0;
-  while (candidate.test(text)) {
-    re.lastIndex = candidate.lastIndex - 1;
+  if (candidate !== null) {
+    candidate.lastIndex = 0;
+    while (candidate.test(text)) {
+      re.lastIndex = candidate.lastIndex - 1;
+      const m = re.exec(text);
+      if (m !== null) {
+        out.push(m);
+        candidate.lastIndex = m.index + Math.max(1, m[0].length);
+      }
+    }
+    return out;
+  }
+  const n = text.length;
+  for (let i = 0; i < n; ) {
+    if (first[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
     const m = re.exec(text);
-    if (m !== null) {
+    if (m === null) i++;
+    else {
       out.push(m);
-      candidate.lastIndex = m.index + Math.max(1, m[0].length);
+      i = m.index + Math.max(1, m[0].length);
+    }
+  }
+  return out;
+}
+
+/**
+ * Ends (offset after the last unit) of every occurrence of the given words in `text`,
+ * overlapping ones included, in increasing order.
+ */
+export function wordEnds(text: string, words: readonly string[]): number[] {
+  const ends: number[] = [];
+  for (const w of words) for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) ends.push(i + w.length);
+  return ends.length > 1 ? [...new Set(ends)].sort((a, b) => a - b) : ends;
+}
+
+/**
+ * `scan` for a pattern whose matches (or their first part) end with a known word no more than
+ * `span` units after their start: only the positions in the `span` units before each end in
+ * `ends` (from wordEnds) are tried, in order, resuming after each match as matchAll does.
+ * Exact when every match starting at i has such an end e with i < e ≤ i + span.
+ */
+export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: number[], span: number): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let i = 0;
+  for (let w = 0; w < ends.length; ) {
+    const e = ends[w]!;
+    if (i >= e) {
+      w++;
+      continue;
+    }
+    if (i < e - span) i = e - span;
+    if (first[text.charCodeAt(i)] === 0) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) i++;
+    else {
+      out.push(m);
+      i = m.index + Math.max(1, m[0].length);
     }
   }
   return out;

@@ -3,9 +3,9 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, scan, type Sentence } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, scanNear, type Sentence, wordEnds } from './context.ts';
 import { provinceOf } from './provinces.ts';
-import { isName, nameAt, provinceInRole, roleScanner, stripProvince } from './roles.ts';
+import { isName, nameAt, provinceInRole, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
 export interface Official {
   name: string;
@@ -56,12 +56,13 @@ function delegationProvince(ctx: Context, text: string): string | null | undefin
  * says they lead (率安徽省党政代表团), else the publisher's home province (中安在线 writes 省委 for 安徽省委).
  */
 export function titledOfficials(ctx: Context, homeProvince: string | null): Found[] {
-  const { re, first } = roleScanner(ctx.geo);
+  const { re, first, span } = roleScanner(ctx.geo);
   const out: Found[] = [];
   for (const s of ctx.sentences) {
     if (s.kind === 'title' || !TITLE_WORD.test(s.text) || isHistorical(s)) continue;
     let previous: string | null | undefined;
-    for (const m of scan(re, first, s.text)) {
+    // a title's first part ends with a title word at most `span` units after it starts
+    for (const m of scanNear(re, first, s.text, wordEnds(s.text, TITLE_ENDS), span)) {
       const start = m.index ?? 0;
       const name = nameAt(s.text, start + m[0].length, ctx.surnames);
       if (!name) continue;

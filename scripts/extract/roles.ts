@@ -5,7 +5,10 @@
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
-const stickyCache = new WeakMap<Geography, { re: RegExp; first: Uint8Array }>();
+const stickyCache = new WeakMap<Geography, { re: RegExp; first: Uint8Array; span: number }>();
+
+/** Every part of a title ends with one of these (中共中央政治局委员, …书记, …省长, …主席 …). */
+export const TITLE_ENDS = ['书记', '主任', '主席', '秘书长', '常委', '委员', '省长', '市长'] as const;
 
 /**
  * A title is one or more parts joined by 、; a part is a Politburo membership or a post of a
@@ -30,12 +33,15 @@ export function roleRegex(geo: Geography): RegExp {
  * The same pattern, sticky (for `scan` of context.ts), with the units a title can start with:
  * a province name's first, 中 (中共中央政治局…), 省 市 自 (自治区) 委 党 人 (人大常委会) 政 (政协) 常 (常务) 副.
  */
-export function roleScanner(geo: Geography): { re: RegExp; first: Uint8Array } {
+export function roleScanner(geo: Geography): { re: RegExp; first: Uint8Array; span: number } {
   let s = stickyCache.get(geo);
   if (!s) {
     const first = new Uint8Array(0x10000);
     for (const name of [...geo.byName.keys(), ...'中省市自委党人政常副']) first[name.charCodeAt(0)] = 1;
-    stickyCache.set(geo, (s = { re: new RegExp(roleRegex(geo).source, 'uy'), first }));
+    // the longest first part: a province name, 自治区, 人大常委会, 常务, 副, 秘书长 (14 units after the
+    // name); the other parts are shorter (中共中央政治局委员: 9; …自治区人民政府副主席: name + 10)
+    const longestName = Math.max(...[...geo.byName.keys()].map((n) => n.length));
+    stickyCache.set(geo, (s = { re: new RegExp(roleRegex(geo).source, 'uy'), first, span: longestName + 14 }));
   }
   return s;
 }

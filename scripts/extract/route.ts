@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, isHistorical, provinceFirstUnits, scan, type Sentence } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, isHistorical, provinceFirstUnits, scan, scanNear, type Sentence, wordEnds } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -38,6 +38,7 @@ function provincesIn(ctx: Context, text: string): string[] {
   return out;
 }
 
+const DELEGATION = ['代表团'];
 const delegationTables = new WeakMap<Context['geo'], Uint8Array>();
 function delegationUnits(geo: Context['geo']): Uint8Array {
   let t = delegationTables.get(geo);
@@ -55,13 +56,15 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   // sticky, tried where a match can start: a province name, 省 市 自(治区) 党(政) 代(表团)
   const re = geoRegex(ctx.geo, '({P})?(?:省|市|自治区)?(党政)?代表团', 'uy');
   const first = delegationUnits(ctx.geo);
+  // a match ends with 代表团, at most a name + 自治区 + 党政 + 代表团 after its start
+  const span = Math.max(...[...ctx.geo.byName.keys()].map((n) => n.length)) + 8;
   const counts = new Map<string, number>();
   let any = false;
   let word: string | undefined;
   let ledWord: string | undefined;
   for (const s of ctx.sentences) {
     if (!s.text.includes('代表团') || isHistorical(s)) continue;
-    for (const m of scan(re, first, s.text)) {
+    for (const m of scanNear(re, first, s.text, wordEnds(s.text, DELEGATION), span)) {
       any = true;
       const led = s.text[(m.index ?? 0) - 1] === '率';
       if (led && !ledWord) ledWord = m[2] ? '党政代表团' : '代表团';
