@@ -63,15 +63,21 @@ const MARKUP: [RegExp, string][] = [
   [/^[A-Za-z_][\w-]*:(?:\s|$)/u, 'a YAML front matter field'],
 ];
 
-/** every MARKUP pattern needs one of these ASCII characters: a line without any is plain text */
-const MARKUP_CHARS = /[<>#*+\-0-9=|`_[{A-Za-z]/;
+/**
+ * A line can match a MARKUP pattern only if it holds a character one of the unanchored patterns
+ * needs (< for HTML, j/J for javascript:, ` * _ [ for inline syntax, { for braces) or starts
+ * the way an anchored one does (# * + - > digit = letter _, or blanks then |): every other line
+ * is plain text and skips the eight patterns.
+ */
+const MARKUP_ANYWHERE = /[<`*_[{jJ]/;
+const MARKUP_START = /^(?:[#*+\->0-9=A-Za-z_]|\s*\|)/;
 
 /** Lines of the article text that look like markup: they are kept as literal text (warned). */
 export function markupLines(lines: CleanLine[]): { line: number; column: number; what: string }[] {
   const out: { line: number; column: number; what: string }[] = [];
   for (const l of lines) {
     if (l.kind === 'meta' || l.kind === 'credit') continue;
-    if (!MARKUP_CHARS.test(l.text)) continue;
+    if (!MARKUP_ANYWHERE.test(l.text) && !MARKUP_START.test(l.text)) continue;
     for (const [re, what] of MARKUP) {
       const m = re.exec(l.text);
       if (m) {
