@@ -2,9 +2,9 @@
 // Runs under whatever Node the machine has (plain JS, no deps), like setup.mjs.
 //
 // `npm audit --omit=dev` over the locked dependency tree: prints the advisories by severity and
-// fails on any high or critical one. Everything the site build and the tests need is a
-// production dependency here, so this covers what runs in CI; dev-only tools (the benchmarks'
-// lighthouse) are left out, as the issue asks.
+// fails on any high or critical one. Production dependencies are what the build runs and the
+// site ships (Astro, the pipeline's libraries, Pagefind); test and benchmark tools (vitest,
+// Chromium, axe, lighthouse …) are devDependencies and left out, as the issue asks.
 //
 // The audit needs the registry's advisory endpoint. If it cannot be reached, this fails too
 // (a security check must not pass silently), unless AUDIT_UNREACHABLE=warn is set, for a
