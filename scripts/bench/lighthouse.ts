@@ -133,7 +133,16 @@ export async function runLighthouse(dist: string, pages: string[]): Promise<Ligh
       });
     }
   } finally {
-    chrome.proc.kill();
+    // wait for Chromium to exit before removing its profile (it writes to it until then)
+    await new Promise<void>((done) => {
+      if (chrome.proc.exitCode !== null) return done();
+      const timer = setTimeout(done, 5000);
+      chrome.proc.once('exit', () => {
+        clearTimeout(timer);
+        done();
+      });
+      chrome.proc.kill();
+    });
     await server.close();
     rmSync(chrome.profile, { recursive: true, force: true });
   }
