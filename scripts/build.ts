@@ -1,5 +1,6 @@
 /**
- * The whole site build: normalise the sources, build the site with Astro, index it for search.
+ * The whole site build: normalise the sources, build the site with Astro, copy the raw sources
+ * beside it (scripts/sources.ts), index it for search, write the security headers.
  *
  *   node scripts/build.ts [--out DIR] [--skip-normalize]
  *
@@ -33,8 +34,10 @@ function stage(name: string, command: string, args: string[]): void {
   console.log(`build: stage ${name} ${ms} ms`);
 }
 
-if (!values['skip-normalize']) stage('normalize', process.execPath, [join(root, 'scripts/normalize.ts')]);
+// --quiet: the terminal gets the warnings, errors and summary; the whole report is in reports/
+if (!values['skip-normalize']) stage('normalize', process.execPath, [join(root, 'scripts/normalize.ts'), '--quiet']);
 stage('astro', bin('astro'), ['build', '--outDir', outDir, '--silent']);
+stage('sources', process.execPath, [join(root, 'scripts/sources.ts'), '--site', outDir]);
 const searchIndexer = join(root, 'scripts/search/index.ts');
 if (existsSync(searchIndexer)) stage('search', process.execPath, [searchIndexer, '--site', outDir]);
 stage('headers', process.execPath, [join(root, 'scripts/headers.ts'), '--site', outDir]);

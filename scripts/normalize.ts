@@ -8,8 +8,8 @@
  * code-point order of its name (hidden files, starting with `.`, are ignored); each is cleaned
  * (scripts/pipeline/clean.ts), its facts extracted (scripts/extract/), every record validated
  * with the zod schemas of src/schemas.ts, and the collections written; files this run did not
- * produce are removed. Running twice gives byte-identical output. The report is printed (only its
- * warnings and errors when it is longer than 2,000 lines) and saved.
+ * produce are removed. Running twice gives byte-identical output. The report is saved and printed
+ * (only its warnings, errors and summary with --quiet or when it is longer than 2,000 lines).
  *
  * A file that cannot become an article (empty, binary, undecodable: a SourceError; or no date,
  * no province) is skipped with a warning naming it; the others still build. A schema violation
@@ -19,7 +19,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VFile } from 'vfile';
-import { stringify } from 'yaml';
 import { leaderSchema, provinceSchema, visitSchema, type Leader, type Province } from '../src/schemas.ts';
 import { EditorialError, loadEditorial } from './extract/editorial.ts';
 import { buildLeaders, type VisitForLeaders } from './extract/leaders.ts';
@@ -55,9 +54,71 @@ function shown(root: string, path: string): string {
   return (rel.startsWith('..') || isAbsolute(rel) ? path : rel).split(sep).join('/');
 }
 
-/** YAML front matter: every string double-quoted, so dates stay strings and nothing is misread. */
+/**
+ * A scalar as YAML: JSON (YAML 1.2 is a superset of JSON), every string double-quoted so dates
+ * stay strings and nothing is misread. What JSON leaves raw but YAML does not allow in a
+ * double-quoted scalar (DEL, C1 controls, U+2028/2029, BOM, U+FFFE/FFFF) is escaped as `\uXXXX`
+ * (JSON escapes lone surrogates itself).
+ */
+function scalar(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value).replace(unsafeInYaml, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (value === null) return 'null';
+  if (typeof value === 'boolean') return String(value);
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) throw new Error(`front matter: ${value} is not a number YAML and JSON share`);
+    return JSON.stringify(value);
+  }
+  throw new Error(`front matter: cannot write a ${typeof value}`);
+}
+const unsafeInYaml = /[\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/gu;
+/** A key: plain when it is an identifier that no YAML schema reads as anything else. */
+function key(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/.test(name) ? name : scalar(name);
+}
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function block(value: unknown, indent: string, out: string[]): void {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      if (isPlainObject(item) && Object.values(item).some((v) => v !== undefined)) {
+        const lines: string[] = [];
+        block(item, `${indent}  `, lines);
+        out.push(`${indent}- ${lines[0]!.slice(indent.length + 2)}`, ...lines.slice(1));
+      } else if (Array.isArray(item) && item.length) {
+        out.push(`${indent}-`);
+        block(item, `${indent}  `, out);
+      } else out.push(`${indent}- ${inline(item)}`);
+    }
+    return;
+  }
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v) && v.length) {
+      out.push(`${indent}${key(k)}:`);
+      block(v, `${indent}  `, out);
+    } else if (isPlainObject(v) && Object.values(v).some((x) => x !== undefined)) {
+      out.push(`${indent}${key(k)}:`);
+      block(v, `${indent}  `, out);
+    } else out.push(`${indent}${key(k)}: ${inline(v)}`);
+  }
+}
+/** A value on one line: a scalar, or an empty list or map. */
+function inline(value: unknown): string {
+  if (Array.isArray(value)) return '[]';
+  if (isPlainObject(value)) return '{}';
+  return scalar(value);
+}
+
+/**
+ * YAML front matter, written directly in block layout with JSON scalars (about 10 × faster than
+ * the `yaml` library's stringify, which was a quarter of normalisation's time): every string
+ * double-quoted, so dates stay strings and nothing is misread; deterministic (key order as given).
+ */
 export function frontMatter(data: unknown): string {
-  return stringify(data, { defaultStringType: 'QUOTE_DOUBLE', defaultKeyType: 'PLAIN', lineWidth: 0 });
+  if (!isPlainObject(data)) throw new Error('front matter: a map expected');
+  const out: string[] = [];
+  block(data, '', out);
+  return out.length ? `${out.join('\n')}\n` : '{}\n';
 }
 
 export function json(data: unknown): string {
@@ -231,15 +292,14 @@ async function main(): Promise<number> {
   mkdirSync(dirname(reportPath), { recursive: true });
   writeFileSync(reportPath, report);
   writeFileSync(reportPath.replace(/\.txt$/u, '') + '.json', reportJson(result.vfiles));
-  if (!values.quiet) {
-    // a large archive's report runs to tens of thousands of lines: on the terminal, the
-    // warnings and errors (and the summary); every line stays in the report file
-    const lines = report.split('\n');
-    if (lines.length <= 2000) process.stdout.write(report);
-    else {
-      const loud = lines.filter((l) => /\s(?:warning|error)\s/u.test(l));
-      process.stdout.write(`${loud.join('\n')}\n${lines.at(-2)}\n(${lines.length - 2 - loud.length} info messages not shown: see ${shown(root, reportPath)})\n`);
-    }
+  // a large archive's report runs to tens of thousands of lines: on the terminal (always with
+  // --quiet, as scripts/build.ts runs it), the warnings and errors and the summary; every line
+  // stays in the report file
+  const lines = report.split('\n');
+  if (!values.quiet && lines.length <= 2000) process.stdout.write(report);
+  else {
+    const loud = lines.filter((l) => /\s(?:warning|error)\s/u.test(l));
+    process.stdout.write(`${loud.length ? `${loud.join('\n')}\n` : ''}${lines.at(-2)}\n(${lines.length - 2 - loud.length} info messages not shown: see ${shown(root, reportPath)})\n`);
   }
   if (result.errors.length) {
     for (const e of result.errors) console.error(`normalize: error: ${e}`);
