@@ -295,6 +295,23 @@ async function measure(site: string, articles: number, indexMs: number, queries:
   }
 }
 
+/**
+ * `data/visits.json` as the Astro build exports it (the indexer reads the front matter from there
+ * rather than parsing YAML per visit); the synthetic site has no Astro build, so it is written here.
+ */
+function exportVisits(content: string, site: string): void {
+  const visits = readdirSync(join(content, 'visits'))
+    .filter((f) => f.endsWith('.md'))
+    .sort()
+    .map((f) => {
+      const text = readFileSync(join(content, 'visits', f), 'utf8');
+      const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text)!;
+      return { id: f.slice(0, -3), ...(parseYaml(m[1]!) as Visit) };
+    });
+  mkdirSync(join(site, 'data'), { recursive: true });
+  writeFileSync(join(site, 'data', 'visits.json'), `${JSON.stringify({ version: 1, kind: 'visits', count: visits.length, visits })}\n`);
+}
+
 function indexSite(site: string, content: string): number {
   const t0 = performance.now();
   run(process.execPath, [join(root, 'scripts/search/index.ts'), '--site', site, '--content', content]);
@@ -330,6 +347,7 @@ for (const n of values.sizes!.split(',').map(Number).filter((x) => x > 0)) {
     // the real search page and its script over the synthetic index
     cpSync(join(realSite, 'search'), join(site, 'search'), { recursive: true });
     cpSync(join(realSite, '_astro'), join(site, '_astro'), { recursive: true });
+    exportVisits(content, site);
     ms = indexSite(site, content);
   }
   results.push(await measure(site, n, ms, queriesFor(content)));

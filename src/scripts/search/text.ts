@@ -16,6 +16,9 @@
  */
 
 const hanChar = /^\p{Script=Han}$/u;
+const hanStart = /^\p{Script=Han}/u;
+/** A run of Han characters (group 1) or a run of anything else. */
+const runs = /(\p{Script=Han}+)|[^\p{Script=Han}]+/gu;
 
 export function isHan(ch: string): boolean {
   return hanChar.test(ch);
@@ -24,12 +27,7 @@ export function isHan(ch: string): boolean {
 /** Splits text into alternating segments: runs of Han characters and runs of everything else. */
 export function segments(text: string): Array<{ han: boolean; text: string }> {
   const out: Array<{ han: boolean; text: string }> = [];
-  for (const ch of text) {
-    const han = isHan(ch);
-    const last = out[out.length - 1];
-    if (last && last.han === han) last.text += ch;
-    else out.push({ han, text: ch });
-  }
+  for (const m of text.matchAll(runs)) out.push({ han: m[1] !== undefined, text: m[0] });
   return out;
 }
 
@@ -66,9 +64,8 @@ export function decode(tokens: string | string[]): string {
   let out = '';
   let last = '';
   for (const token of list) {
-    const chars = Array.from(token);
-    if (isHan(chars[0]!)) {
-      out += chars[0];
+    if (hanStart.test(token)) {
+      out += String.fromCodePoint(token.codePointAt(0)!);
       last = '';
     } else {
       if (alnumEnd.test(last) && alnumStart.test(token)) out += ' ';
