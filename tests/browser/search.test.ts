@@ -229,6 +229,33 @@ describe('search (root build)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('filters by a leader typed by name, pinyin or id in the leader box; the URL keeps leader=<id>', async () => {
+    const unique = truth.leaders.filter((l) => truth.leaders.filter((o) => o.data.name === l.data.name || o.data.pinyinPlain === l.data.pinyinPlain).length === 1);
+    const leader = unique.find((l) => truth.visits.some((v) => v.data.people.some((p) => p.leader === l.id)))!;
+    const expected = truth.visits.filter((v) => v.data.people.some((p) => p.leader === leader.id)).map(visitUrl).sort();
+    expect(expected.length).toBeGreaterThan(0);
+    const box = '[data-search-form] input[name="leader"]';
+    // a labelled text field with suggestions (not a select of every leader); a leader missing
+    // from the suggestions (as most are in a large archive) is found by the search itself
+    for (const [typed, suggested] of [leader.data.name, leader.data.pinyinPlain, leader.id].flatMap((t) => [[t, true], [t, false]] as const)) {
+      await page.goto(`${server.url}search/`);
+      expect(await page.locator(`${box}[list]`).count()).toBe(1);
+      expect(await page.getByLabel(/人物/).count()).toBeGreaterThan(0);
+      if (!suggested) await page.evaluate(() => document.querySelectorAll('[data-search-form] datalist option').forEach((o) => o.remove()));
+      await page.fill(box, typed);
+      await page.press(box, 'Enter');
+      await page.waitForFunction((id) => new URLSearchParams(location.search).get('leader') === id, leader.id, { timeout: 30_000 });
+      await settle(page, '');
+      expect((await resultLinks(page)).map(pathOf).sort(), `${typed} (suggested: ${suggested})`).toEqual(expected);
+    }
+    // a name that is nobody's lists nothing
+    await page.goto(`${server.url}search/?leader=${encodeURIComponent('没有此人')}`);
+    await settle(page, '');
+    expect(await resultLinks(page)).toEqual([]);
+    expect(await page.locator('[data-search-results]').textContent()).toContain('没有找到');
+    expect(errors).toEqual([]);
+  });
+
   it('reaches every result with "更多结果"', async () => {
     // the query matching the most visits, two results per page
     const counts = truth.visits.flatMap((v) => v.data.provinces);

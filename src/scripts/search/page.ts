@@ -31,7 +31,14 @@ function start(root: HTMLElement): void {
   const results = root.querySelector<HTMLElement>('[data-search-results]')!;
   const status = root.querySelector<HTMLElement>('[data-search-status]')!;
   const more = root.querySelector<HTMLButtonElement>('[data-search-more]')!;
-  const select = (name: string) => form.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+  const select = (name: string) => form.querySelector<HTMLSelectElement | HTMLInputElement>(`[name="${name}"]`)!;
+  // the leader field is free text with suggestions (SearchPanel.astro): name, pinyin or id
+  const suggested = (text: string): HTMLOptionElement | undefined => {
+    const plain = text.toLowerCase().replace(/[\s'’]+/g, '');
+    return [...form.querySelectorAll<HTMLOptionElement>('datalist option')].find((o) => o.value === text || o.dataset.name === text || o.dataset.pinyin === plain);
+  };
+  /** A leader id (`li-jinbin`, `wang-yong-2`): the URL contract, taken as it is. */
+  const leaderId = /^[a-z0-9]+(?:-[a-z0-9]+)+$/;
 
   let searcher: Promise<Searcher> | null = null;
   // the engine is a separate module, fetched with Pagefind when the reader first searches
@@ -46,7 +53,7 @@ function start(root: HTMLElement): void {
     const sort = select('sort').value;
     return {
       q: input.value.trim(),
-      leader: select('leader').value,
+      leader: select('leader').value.trim(),
       province: select('province').value,
       year: select('year').value,
       sort: sort === 'date-desc' || sort === 'date-asc' ? sort : '',
@@ -60,7 +67,8 @@ function start(root: HTMLElement): void {
       el.value = value;
       if (el.value !== value) el.value = ''; // unknown value in the URL: show "all"
     };
-    set('leader', s.leader);
+    // the leader box shows a suggested leader's name (it resolves back to the id)
+    select('leader').value = suggested(s.leader)?.dataset.name ?? s.leader;
     set('province', s.province);
     set('year', s.year);
     set('sort', s.sort);
@@ -87,8 +95,31 @@ function start(root: HTMLElement): void {
     else history.replaceState(null, '', url);
   }
 
+  /**
+   * The leader id for what is in the leader box: a suggestion (by id, name or pinyin), an id as
+   * it is, else the first leader the search finds for it (a name or pinyin outside the
+   * suggestions). Text that names nobody stays as it is and so matches no visit.
+   */
+  async function resolveLeader(text: string): Promise<string> {
+    if (!text) return '';
+    const option = suggested(text);
+    if (option) return option.value;
+    if (leaderId.test(text)) return text;
+    const found = (await (await engine()).search(text)).entities.find((e) => e.meta.type === 'leader');
+    const match = found ? /\/leaders\/([^/]+)\/$/.exec(new URL(found.url, location.href).pathname) : null;
+    return match ? decodeURIComponent(match[1]!) : text;
+  }
+
   async function run(s: State): Promise<void> {
     const id = ++runId;
+    if (s.leader) {
+      const leader = await resolveLeader(s.leader);
+      if (id !== runId) return;
+      if (leader !== s.leader) {
+        s = { ...s, leader };
+        toUrl(s, false);
+      }
+    }
     const facets: Facets = { leader: s.leader, province: s.province, year: s.year };
     const hasFacets = Boolean(s.leader || s.province || s.year);
     document.title = s.q ? `“${s.q}” · ${baseTitle}` : baseTitle;
