@@ -39,19 +39,7 @@ const sourcesDir = join(root, 'content/sources');
 // ---------------------------------------------------------------------------------------------
 // Seeded randomness
 
-export type Rng = () => number;
-
-/** mulberry32: small, fast, good enough for shuffling text. */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32, type Rng } from './random.ts';
 
 /** 32-bit FNV-1a of a string: derives independent seeds from (seed, label). */
 export function hash32(text: string): number {

@@ -23,6 +23,7 @@ import { parse as parseYaml, stringify } from 'yaml';
 import { launchBrowser } from '../../tests/helpers/browser.ts';
 import { serveStatic } from '../../tests/helpers/server.ts';
 import type { Leader, Visit } from '../../src/schemas.ts';
+import { mulberry32 } from './random.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
@@ -38,16 +39,6 @@ const outDir = resolve(values.out!);
 const runs = Number(values.runs);
 mkdirSync(outDir, { recursive: true });
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
   const r = spawnSync(cmd, args, { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, ...env }, encoding: 'utf8' });
@@ -100,7 +91,7 @@ function readVisits(dir: string): Source[] {
 }
 
 function synthesize(n: number, dir: string): void {
-  const random = rng(20260521 + n);
+  const random = mulberry32(20260521 + n);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const sources = readVisits(generated);
   const provinceIds = readdirSync(join(generated, 'provinces')).map((f) => f.replace(/\.json$/, '')).sort();
@@ -322,7 +313,7 @@ function queriesFor(content: string): string[] {
   const visits = readVisits(content);
   const names = [...new Set(visits.flatMap((v) => v.data.people.map((p) => p.name)))];
   const places = [...new Set(visits.flatMap((v) => v.data.places.map((p) => p.name)))];
-  const random = rng(7);
+  const random = mulberry32(7);
   const list = [names[0]!, '果园港', '长三角 一体化', '蕪湖', 'lijinbin'];
   for (let i = 0; i < 40; i++) list.push(random() < 0.5 ? names[Math.floor(random() * names.length)]! : (places[Math.floor(random() * places.length)] ?? '合作'));
   return [...new Set(list)];

@@ -12,6 +12,7 @@ import * as OpenCC from 'opencc-js';
 import { parse } from 'yaml';
 import { projectRoot } from '../helpers/builds.ts';
 import type { Leader, Visit } from '../../src/schemas.ts';
+import { mulberry32 } from '../../scripts/bench/random.ts';
 
 export interface VisitTruth {
   id: string;
@@ -78,16 +79,6 @@ export function readTruth(siteDir: string): { visits: VisitTruth[]; leaders: Lea
   return { visits, leaders };
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const han = /\p{Script=Han}+/gu;
 
