@@ -3,7 +3,7 @@
  * binary or undecodable. The message reads `path: reason`, or `path:line: reason` when one
  * line is to blame.
  *
- * Policy (docs/pipeline-cleaning.md): the orchestrator skips such a file with a visible warning
+ * Policy (README.md, "Cleaning"): the orchestrator skips such a file with a visible warning
  * in the report (rule `decode/skipped`, see `skippedFile` in report.ts) and goes on; the build
  * does not stop.
  */

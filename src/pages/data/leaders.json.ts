@@ -1,4 +1,4 @@
-/** `/data/leaders.json`: every person, by id (see docs/pipeline-extraction.md for the schema). */
+/** `/data/leaders.json`: every person, by id (see README.md, "Data exports" for the schema). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { href, paths } from '../../lib/url.ts';

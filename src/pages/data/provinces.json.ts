@@ -1,4 +1,4 @@
-/** `/data/provinces.json`: the 34 provincial-level divisions, GB/T 2260 order (see docs/pipeline-extraction.md). */
+/** `/data/provinces.json`: the 34 provincial-level divisions, GB/T 2260 order (see README.md, "Data exports"). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { href, paths } from '../../lib/url.ts';

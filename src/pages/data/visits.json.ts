@@ -1,4 +1,4 @@
-/** `/data/visits.json`: every visit record, date order (see docs/pipeline-extraction.md for the schema). */
+/** `/data/visits.json`: every visit record, date order (see README.md, "Data exports" for the schema). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { href, paths } from '../../lib/url.ts';
