@@ -11,9 +11,10 @@ import { join, relative, resolve, sep } from 'node:path';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
-/** node_modules entries that are caches written by tools. */
-const privateModules = new Set(['.astro', '.vite', '.cache', '.vitest']);
+/** node_modules entries that are caches or stamps written by tools: each copy has its own. */
+const privateModules = new Set(['.astro', '.vite', '.cache', '.vitest', '.setup-stamp']);
 
+/** Gives `dir` a node_modules of symlinks into this project's (also used by tests/helpers/project-copy.ts). */
 export function linkModules(dir: string): void {
   const modules = join(dir, 'node_modules');
   mkdirSync(modules, { recursive: true });

@@ -189,20 +189,21 @@ export function scan(re: RegExp, first: Uint8Array, text: string): RegExpExecArr
     return out;
   }
   const n = text.length;
-  for (let i = 0; i < n; ) {
-    if (first[text.charCodeAt(i)] === 0) {
-      i++;
-      continue;
-    }
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m === null) i++;
-    else {
-      out.push(m);
-      i = m.index + Math.max(1, m[0].length);
-    }
-  }
+  for (let i = 0; i < n; ) i = tryAt(re, first, text, i, out);
   return out;
+}
+
+/**
+ * One step of a sticky scan: tries `re` at `i` when the unit there can start a match; records
+ * the match and returns where scanning resumes (after the match, as matchAll does), else `i + 1`.
+ */
+function tryAt(re: RegExp, first: Uint8Array, text: string, i: number, out: RegExpExecArray[]): number {
+  if (first[text.charCodeAt(i)] === 0) return i + 1;
+  re.lastIndex = i;
+  const m = re.exec(text);
+  if (m === null) return i + 1;
+  out.push(m);
+  return m.index + Math.max(1, m[0].length);
 }
 
 /**
@@ -231,17 +232,7 @@ export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: numb
       continue;
     }
     if (i < e - span) i = e - span;
-    if (first[text.charCodeAt(i)] === 0) {
-      i++;
-      continue;
-    }
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m === null) i++;
-    else {
-      out.push(m);
-      i = m.index + Math.max(1, m[0].length);
-    }
+    i = tryAt(re, first, text, i, out);
   }
   return out;
 }

@@ -3,11 +3,7 @@
  * page's h2 (原文), so they are demoted to start at h3 (h1/h2 → h3, h3 → h4, …, at most h6),
  * keeping one h1 per page and a heading outline without jumps.
  */
-interface Node {
-  type: string;
-  tagName?: string;
-  children?: Node[];
-}
+import type { HastNode as Node } from './hast-node.ts';
 
 export function demoteHeadings(tree: Node, top = 3): Node {
   const walk = (node: Node): void => {

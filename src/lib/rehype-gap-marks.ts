@@ -4,13 +4,7 @@
  * `<abbr class="gap" title="原文缺字，无法确证">□□</abbr>` so the reader sees why the text has a hole
  * (the provenance panel lists every gap with its line in the raw source).
  */
-interface Node {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: Node[];
-  value?: string;
-}
+import type { HastNode as Node } from './hast-node.ts';
 
 export interface GapMarkOptions {
   /** the marker character, default `□` (U+25A1) */

@@ -7,13 +7,7 @@
  * A paragraph that already has an id keeps it. The link is left out of the search index
  * (`data-pagefind-ignore`). Minimal structural types keep this free of @types/hast.
  */
-interface Node {
-  type: string;
-  tagName?: string;
-  properties?: Record<string, unknown>;
-  children?: Node[];
-  value?: string;
-}
+import type { HastNode as Node } from './hast-node.ts';
 
 export interface ParagraphAnchorOptions {
   /** id prefix, default `p` */

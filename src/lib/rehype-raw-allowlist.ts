@@ -4,11 +4,7 @@
  * raw HTML node that reaches the renderer — markup that slipped through from a hostile source —
  * is turned into plain text, so it is shown inert and nothing of the article is lost.
  */
-interface Node {
-  type: string;
-  value?: string;
-  children?: Node[];
-}
+import type { HastNode as Node } from './hast-node.ts';
 
 /** The one raw HTML shape allowed: a caption paragraph whose content has no tag at all. */
 const allowed = /^<p class="caption">[^<>]*<\/p>$/;

@@ -11,17 +11,16 @@
  * can build at the same time without sharing state.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join, relative, sep } from 'node:path';
+import { linkModules } from '../../scripts/bench/project.ts';
 import { projectRoot } from './builds.ts';
 
 /** Top-level entries never copied (outputs, caches, VCS). */
 const skipTop = new Set(['node_modules', 'dist', '.astro', '.git', 'reports', '.bench', 'coverage']);
 /** Paths (relative, with `/`) never copied. */
 const skipPaths = new Set(['content/generated']);
-/** node_modules entries that are caches written by tools: left out so each copy has its own. */
-const skipModules = new Set(['.astro', '.vite', '.cache', '.vitest', '.setup-stamp']);
 
 export interface ProjectCopy {
   dir: string;
@@ -57,12 +56,7 @@ export function copyProject(label = 'copy', parent = tmpdir()): ProjectCopy {
       return !skipPaths.has(rel) && !ignored.has(rel);
     },
   });
-  const modules = join(dir, 'node_modules');
-  mkdirSync(modules);
-  for (const entry of readdirSync(join(projectRoot, 'node_modules'))) {
-    if (skipModules.has(entry)) continue;
-    symlinkSync(join(projectRoot, 'node_modules', entry), join(modules, entry));
-  }
+  linkModules(dir);
   return {
     dir,
     run: (args, env = {}) => runNode(dir, args, env),
