@@ -6,7 +6,8 @@
  * Reads the records the pipeline wrote (visits as Markdown, leaders and provinces as JSON),
  * turns every visit, leader and province page into a Pagefind custom record (records.ts) and
  * writes the Pagefind bundle to <site>/pagefind/ and the traditional → simplified table to
- * <site>/search/t2s.txt. Result URLs are site paths; the runtime puts the deployment base in front.
+ * <site>/search/t2s.txt, and the chunks one-character searches must load to <site>/search/prefix.txt
+ * (pagefind-meta.ts). Result URLs are site paths; the runtime puts the deployment base in front.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
@@ -17,8 +18,9 @@ import { pinyin } from 'pinyin-pro';
 import remarkCjkFriendly from 'remark-cjk-friendly';
 import { parse as parseYaml } from 'yaml';
 import { leaderSchema, provinceSchema, visitSchema, type Province } from '../../src/schemas.ts';
-import { decode, formatT2S, segments } from '../../src/scripts/search/text.ts';
+import { decode, formatProbes, formatT2S, segments } from '../../src/scripts/search/text.ts';
 import { htmlToText } from './html-text.ts';
+import { prefixProbes, readPagefindMeta } from './pagefind-meta.ts';
 import { leaderRecord, provinceRecord, type SearchRecord, visitRecord } from './records.ts';
 import { buildT2S } from './t2s.ts';
 
@@ -185,8 +187,21 @@ mkdirSync(join(site, 'search'), { recursive: true });
 writeFileSync(join(site, 'search', 't2s.txt'), formatT2S(table));
 
 phase('t2s');
+// one-character searches: the chunks beyond the first that hold a character's words
+let meta: ReturnType<typeof readPagefindMeta>;
+try {
+  meta = readPagefindMeta(outputPath);
+} catch (e) {
+  fail(`cannot read the Pagefind bundle's chunk table: ${(e as Error).message}`);
+}
+const { probes, unreachable } = prefixProbes(meta.chunks);
+writeFileSync(join(site, 'search', 'prefix.txt'), formatProbes(probes));
+for (const { char, chunk } of unreachable) {
+  console.warn(`search: warning: index chunk ${chunk.hash} (${chunk.from} … ${chunk.to}) has no word a query can reach: one-character searches for ${char} will not see it`);
+}
+phase('prefix');
 const count = (type: string) => records.filter((r) => r.meta.type === type).length;
 console.log(
   `search: indexed ${count('visit')} visits, ${count('leader')} leaders, ${count('province')} provinces; ` +
-    `${table.size} traditional characters mapped; front matter: ${records.length - fromYaml - count('leader') - count('province')} from data/visits.json, ${fromYaml} from YAML; ${Math.round(performance.now() - started)} ms (${phases.join(', ')})`,
+    `${table.size} traditional characters mapped; ${meta.chunks.length} index chunks, ${probes.size} characters spread over several; front matter: ${records.length - fromYaml - count('leader') - count('province')} from data/visits.json, ${fromYaml} from YAML; ${Math.round(performance.now() - started)} ms (${phases.join(', ')})`,
 );

@@ -46,7 +46,7 @@ async function ask(page: Page, base: string, chunk: string, queries: string[], o
         };
       };
       const w = window as unknown as { __engine: Engine; __searcher?: InstanceType<Engine['Searcher']> };
-      if (!w.__searcher) w.__searcher = new w.__engine.Searcher(await w.__engine.loadPagefind(`${base}pagefind/`), `${base}search/t2s.txt`);
+      if (!w.__searcher) w.__searcher = new w.__engine.Searcher(await w.__engine.loadPagefind(`${base}pagefind/`), `${base}search/`);
       const s = w.__searcher;
       const out: Record<string, { entities: string[]; visits: string[] }> = {};
       for (const q of queries) {

@@ -6,7 +6,8 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { type PagefindApi, type PagefindResult, Searcher } from '../../src/scripts/search/engine.ts';
-import { encode, formatT2S } from '../../src/scripts/search/text.ts';
+import { encode, formatProbes, formatT2S } from '../../src/scripts/search/text.ts';
+import { type PagefindChunk, prefixProbes } from '../../scripts/search/pagefind-meta.ts';
 
 interface Doc {
   url: string;
@@ -16,22 +17,46 @@ interface Doc {
   date?: string;
 }
 
-function fakePagefind(docs: Doc[]): PagefindApi {
+/**
+ * Pagefind's rules, optionally with its index chunks: with `chunkWords`, the sorted words are cut
+ * into chunks of that many; a search loads, for each query word, the one chunk whose range holds
+ * it (as pagefind_web's request_indexes does), and prefix matching sees only loaded words.
+ */
+function fakePagefind(docs: Doc[], chunkWords = 0): PagefindApi & { chunks: PagefindChunk[] } {
   const indexed = docs.map((d) => ({ ...d, tokens: encode(d.text).map((t) => t.toLowerCase()), content: encode(d.text).join(' ') }));
   const words = (q: string) => q.replace(/["“”]/g, ' ').split(/\s+/).filter(Boolean).map((w) => w.toLowerCase());
+  const vocabulary = [...new Set(indexed.flatMap((d) => d.tokens))].sort();
+  const size = chunkWords || vocabulary.length || 1;
+  const chunks: PagefindChunk[] = [];
+  for (let i = 0; i < vocabulary.length; i += size) {
+    const list = vocabulary.slice(i, i + size);
+    chunks.push({ from: list[0]!, to: list[list.length - 1]!, hash: `chunk${chunks.length}` });
+  }
+  const loaded = new Set<number>();
+  const load = (word: string) => {
+    let k = chunks.findIndex((c) => word >= c.from && word <= c.to);
+    if (k < 0) k = chunks.findIndex((c) => c.from.startsWith(word));
+    if (k >= 0) loaded.add(k);
+  };
+  const visible = (word: string) => chunks.some((c, k) => loaded.has(k) && word >= c.from && word <= c.to);
   return {
+    chunks,
     options: async () => {},
     init: async () => {},
+    preload: async (term) => {
+      for (const w of words(term)) load(w);
+    },
     search: async (term, options = {}) => {
       const filters = (options.filters ?? {}) as Record<string, string>;
       let list = indexed.filter((d) => Object.entries(filters).every(([k, v]) => d.filters[k]?.includes(v)));
       if (term !== null) {
         const exact = /^\s*".+"\s*$/.test(term);
         const ws = words(term);
+        for (const w of ws) load(w);
         list = list.filter((d) =>
           exact
-            ? d.tokens.some((_, i) => ws.every((w, j) => d.tokens[i + j] === w))
-            : ws.every((w) => d.tokens.some((t) => t.startsWith(w))),
+            ? d.tokens.some((_, i) => ws.every((w, j) => d.tokens[i + j] === w && visible(w)))
+            : ws.every((w) => d.tokens.some((t) => t.startsWith(w) && visible(t))),
         );
       }
       const dir = options.sort?.date;
@@ -66,8 +91,8 @@ const docs: Doc[] = [
 
 function searcher(): Searcher {
   const table = formatT2S(new Map([['錦', ['锦']], ['乾', ['干']]]));
-  vi.stubGlobal('fetch', async () => new Response(table));
-  return new Searcher(fakePagefind(docs), '/search/t2s.txt');
+  vi.stubGlobal('fetch', async (url: string) => new Response(url.endsWith('t2s.txt') ? table : ''));
+  return new Searcher(fakePagefind(docs), '/search/');
 }
 
 async function urls(s: Searcher, q: string, facets = {}, sort: '' | 'date-asc' | 'date-desc' = '') {
@@ -119,5 +144,32 @@ describe('search engine', () => {
     const o = await s.search('果园港');
     const hit = await s.load(o.visits[0]!, o.terms);
     expect(hit).toMatchObject({ url: '/visits/c/', found: ['果园港'], anchor: 'p1' });
+  });
+
+  it('loads every index chunk a one-character search needs, whatever ran before', async () => {
+    // words starting with 李 spread over several chunks of three words each
+    const many = [
+      visit('p', '李白写诗。', '2019-01-01'),
+      visit('q', '李冰修堰。', '2019-01-02'),
+      visit('r', '李清照填词。', '2019-01-03'),
+      visit('s', '李时珍著书。', '2019-01-04'),
+      visit('t', '李四光找油。', '2019-01-05'),
+      visit('u', '张三与王五。', '2019-01-06'),
+    ];
+    const run = async (table: string) => {
+      const api = fakePagefind(many, 3);
+      vi.stubGlobal('fetch', async (url: string) => new Response(url.endsWith('prefix.txt') ? table : ''));
+      const s = new Searcher(api, '/search/');
+      return { api, urls: await urls(s, '李') };
+    };
+    const expected = ['/visits/p/', '/visits/q/', '/visits/r/', '/visits/s/', '/visits/t/'];
+    const plain = await run('');
+    // the fake reproduces Pagefind: without the table only the first chunk's words are seen
+    expect(plain.urls.visits.length).toBeLessThan(expected.length);
+    const { probes, unreachable } = prefixProbes(plain.api.chunks);
+    expect(unreachable).toEqual([]);
+    expect(probes.get('李')?.length).toBeGreaterThan(0);
+    const withTable = await run(formatProbes(probes));
+    expect([...withTable.urls.visits].sort()).toEqual(expected);
   });
 });

@@ -12,7 +12,10 @@ import {
   containsTerm,
   decode,
   normalizeQuery,
+  parseProbes,
   parseT2S,
+  prefixSearches,
+  type PrefixProbes,
   spellings,
   splitTerms,
   type T2S,
@@ -40,6 +43,8 @@ export interface PagefindApi {
   options(options: Record<string, unknown>): Promise<void>;
   init(): Promise<void>;
   search(term: string | null, options?: { filters?: Record<string, unknown>; sort?: Record<string, string> }): Promise<PagefindResponse | null>;
+  /** loads the index chunks a search for `term` needs, without searching */
+  preload(term: string): Promise<void>;
 }
 
 /**
@@ -130,12 +135,38 @@ export const entityLimit = 24;
 export class Searcher {
   private t2s: T2S | null = null;
   private t2sLoading: Promise<T2S | null> | null = null;
+  private probesLoading: Promise<PrefixProbes> | null = null;
   private readonly api: PagefindApi;
   private readonly t2sUrl: string;
+  private readonly prefixUrl: string;
 
-  constructor(api: PagefindApi, t2sUrl: string) {
+  /** `searchDir`: where the indexer wrote `t2s.txt` and `prefix.txt` (`<base>search/`) */
+  constructor(api: PagefindApi, searchDir: string) {
     this.api = api;
-    this.t2sUrl = t2sUrl;
+    this.t2sUrl = `${searchDir}t2s.txt`;
+    this.prefixUrl = `${searchDir}prefix.txt`;
+  }
+
+  /** The one-character probe table, fetched once (only for one-character Han terms). */
+  private probes(): Promise<PrefixProbes> {
+    this.probesLoading ??= fetch(this.prefixUrl)
+      .then((r) => (r.ok ? r.text() : ''))
+      .then(parseProbes)
+      .catch(() => new Map());
+    return this.probesLoading;
+  }
+
+  /**
+   * A one-character term is a prefix search over the words that start with it, and Pagefind loads
+   * only one index chunk per query word: load every other chunk holding such words first, or the
+   * search would see only some of them (and which ones would depend on earlier queries).
+   */
+  private async preloadPrefixes(terms: Term[]): Promise<void> {
+    const chars = new Set(terms.flatMap((t) => t.spellings.flatMap(prefixSearches)));
+    if (chars.size === 0) return;
+    const table = await this.probes();
+    const words = new Set([...chars].flatMap((c) => table.get(c) ?? []));
+    await Promise.all([...words].map((w) => this.api.preload(w)));
   }
 
   /** The traditional → simplified table, fetched once (only for queries with Han characters). */
@@ -167,6 +198,7 @@ export class Searcher {
 
   /** Candidates for all terms (intersection over terms of the union over spellings). */
   private async candidates(terms: Term[], filters: Record<string, unknown>, sort?: Record<string, string>): Promise<Hit[]> {
+    await this.preloadPrefixes(terms);
     // every Pagefind query at once, so the index chunks they need load in parallel
     const answers = await Promise.all(
       terms.map((term) => Promise.all(term.spellings.map((spelling) => Promise.all(spelling.searches.map((q) => this.pagefind(q, filters, sort)))))),

@@ -43,7 +43,7 @@ function start(root: HTMLElement): void {
   let searcher: Promise<Searcher> | null = null;
   // the engine is a separate module, fetched with Pagefind when the reader first searches
   const engine = () =>
-    (searcher ??= import('./engine.ts').then(async ({ loadPagefind, Searcher }) => new Searcher(await loadPagefind(`${base}pagefind/`), `${base}search/t2s.txt`)));
+    (searcher ??= import('./engine.ts').then(async ({ loadPagefind, Searcher }) => new Searcher(await loadPagefind(`${base}pagefind/`), `${base}search/`)));
 
   const baseTitle = document.title;
   let runId = 0;

@@ -192,3 +192,34 @@ export function spellings(term: string, table: T2S | null, limit = 16): string[]
 export function containsTerm(text: string, term: string): boolean {
   return fold(text).includes(fold(term));
 }
+
+/**
+ * Chunks a one-character search must load (scripts/search/pagefind-meta.ts): for a character
+ * whose words Pagefind's index spreads over several chunks, words that make it load the others.
+ */
+export type PrefixProbes = Map<string, string[]>;
+
+/** Parses the table written by the indexer: one line per character, `字 词 词 …`. */
+export function parseProbes(source: string): PrefixProbes {
+  const table: PrefixProbes = new Map();
+  for (const line of source.split('\n')) {
+    const [char, ...words] = line.trim().split(' ').filter(Boolean);
+    if (char && words.length) table.set(char, words);
+  }
+  return table;
+}
+
+/** Serialises the table for the browser (sorted by character, so the output is reproducible). */
+export function formatProbes(table: PrefixProbes): string {
+  return (
+    [...table.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([char, words]) => [char, ...words].join(' '))
+      .join('\n') + '\n'
+  );
+}
+
+/** The one-character Han searches of a term (the ones that run as Pagefind prefix searches). */
+export function prefixSearches(search: TermSearch): string[] {
+  return search.searches.filter((q) => !q.startsWith('"') && Array.from(q).length === 1 && isHan(q));
+}
