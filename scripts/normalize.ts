@@ -129,6 +129,27 @@ function issues(file: string, error: { issues: { path: PropertyKey[]; message: s
   return error.issues.map((i) => `${file}: ${i.path.map(String).join('.') || '(record)'}: ${i.message}`);
 }
 
+/**
+ * Source file names the archive will not take: hidden files (editor and OS leftovers such as
+ * `.DS_Store`, `.foo.txt.swp`) and names a site cannot publish as one URL path segment
+ * (`/sources/<name>`): a backslash, a control character. Such a file is skipped with a warning
+ * (rule `source/hidden` or `source/name`) and the build goes on.
+ */
+export function unpublishableName(name: string): { rule: string; reason: string } | null {
+  if (name.startsWith('.')) return { rule: 'source/hidden', reason: 'hidden file (the name starts with “.”), not read; rename it if it is an article' };
+  if (name.includes('\\')) return { rule: 'source/name', reason: 'the file name contains “\\”, which cannot be published as a URL path; rename it' };
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u001f\u007f]/.test(name)) return { rule: 'source/name', reason: 'the file name contains a control character; rename it' };
+  return null;
+}
+
+function skippedName(path: string, reason: string, rule: string): VFile {
+  const file = new VFile({ path });
+  const message = file.message(`skipped: ${reason}`, { ruleId: rule, source: 'normalize' });
+  message.fatal = false;
+  return file;
+}
+
 /** Runs the whole pipeline in memory; `write` puts the result on disk. */
 export function normalize(options: NormalizeOptions, clean: Cleaner): NormalizeOutput {
   const errors: string[] = [];
@@ -142,10 +163,19 @@ export function normalize(options: NormalizeOptions, clean: Cleaner): NormalizeO
     errors.push(`${shown(options.root, options.sources)}: sources folder not found`);
     return { files, vfiles, errors, counts };
   }
-  const names = readdirSync(options.sources, { withFileTypes: true })
-    .filter((d) => d.isFile() && !d.name.startsWith('.'))
-    .map((d) => d.name)
-    .sort(cmp);
+  const names: string[] = [];
+  for (const entry of readdirSync(options.sources, { withFileTypes: true }).sort((a, b) => cmp(a.name, b.name))) {
+    if (!entry.isFile()) continue;
+    const refused = unpublishableName(entry.name);
+    if (refused) {
+      // not read at all, but named in the report so that an editor sees it was left out
+      vfiles.push(skippedName(shown(options.root, join(options.sources, entry.name)), refused.reason, refused.rule));
+      counts.sources++;
+      counts.skipped++;
+      continue;
+    }
+    names.push(entry.name);
+  }
 
   const bySha = new Map<string, string>();
   const ids = new Map<string, string>();

@@ -71,6 +71,19 @@ describe('normalize CLI', () => {
     expect(r.stdout).toMatch(/8 sources → 5 visits/);
   });
 
+  it('skips hidden files and names a site cannot publish, naming each with its rule; the build goes on', () => {
+    const src = sources('names', { '.draft.txt': real004, 'a\\b.txt': real004.replaceAll('2月27日', '3月5日'), 'tab\tname.txt': real004 });
+    const r = run(['--sources', src, '--out', join(tmp, 'names/out'), '--report', join(tmp, 'names/report.txt')]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(readdirSync(join(tmp, 'names/out/visits'))).toHaveLength(5);
+    const report = readFileSync(join(tmp, 'names/report.txt'), 'utf8').split('\n');
+    const line = (f: string) => report.find((l) => l.includes(f) && /\bwarning\b/.test(l));
+    expect(line('.draft.txt')).toMatch(/hidden file.*source\/hidden/);
+    expect(line('a\\b.txt')).toMatch(/cannot be published.*source\/name/);
+    expect(line('name.txt')).toMatch(/control character.*source\/name/);
+    expect(r.stdout).toMatch(/8 sources → 5 visits, .*\(3 skipped\)/);
+  });
+
   it('picks up a new source dropped into the folder, whatever its name, and removes output of a source taken away', () => {
     const name = '安徽代表团 赴广东 (副本).txt';
     const src = sources('new', { [name]: real004.replaceAll('2月27日', '3月5日').replace('至28日', '至6日').replaceAll('28日上午', '6日上午').replaceAll('27日上午', '5日上午').replace('2024年03月01日', '2024年03月08日') });
