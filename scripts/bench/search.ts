@@ -1,12 +1,13 @@
 /**
  * Search benchmark (figures, not a timed test):
  *
- *   npm run bench:search [-- --sizes 5000 --runs 20]
+ *   npm run bench:search [-- --sizes 5000 --runs N]
  *
  * For the real articles and for a synthetic corpus of N articles (default 5,000): the size of the
  * search index on disk, the bytes a first query transfers (gzip, as a static host would serve
  * them), and the time from submitting a query to rendered results in headless Chromium on
- * localhost (first query, then warm queries). Prints a table and writes .bench/search/results.json.
+ * localhost (first query, then warm queries: the runtime is loaded, but each query is new, so its index
+ * chunks and fragments are fetched). Prints a table and writes .bench/search/results.json.
  *
  * The synthetic corpus varies the real generated visits (content/generated): sentences drawn from
  * all articles, people renamed from a pool built from the real names' characters, dates spread
@@ -29,10 +30,16 @@ const root = resolve(import.meta.dirname, '../..');
 const { values } = parseArgs({
   options: {
     sizes: { type: 'string', default: '5000' },
-    runs: { type: 'string', default: '20' },
+    /** warm queries to time; 0 (default) = every distinct query of the set once, none of them cached */
+    runs: { type: 'string', default: '0' },
     out: { type: 'string', default: join(root, '.bench/search') },
     /** measure again without rebuilding what a previous run left in --out */
     reuse: { type: 'boolean', default: false },
+    /**
+     * also index each synthetic corpus with stock Pagefind (HTML pages, its own zh segmentation,
+     * no custom records) and measure the same first query, for comparison (needs ~6.5 GB at 5,000)
+     */
+    stock: { type: 'boolean', default: false },
   },
 });
 const outDir = resolve(values.out!);
@@ -249,7 +256,8 @@ async function measure(site: string, articles: number, indexMs: number, queries:
     for (const t of transferred) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
     const warmTimes: number[] = [];
     const slow: Array<[string, number]> = [];
-    for (let i = 0; i < runs; i++) {
+    const count = runs > 0 ? runs : queries.length - 1;
+    for (let i = 0; i < count; i++) {
       const q = queries[1 + (i % (queries.length - 1))]!;
       const ms = await submit(q);
       warmTimes.push(ms);
@@ -344,6 +352,81 @@ for (const n of values.sizes!.split(',').map(Number).filter((x) => x > 0)) {
   results.push(await measure(site, n, ms, queriesFor(content)));
 }
 
+
+// ---------------------------------------------------------------- stock Pagefind, for comparison
+interface StockMeasure {
+  articles: number;
+  indexBytes: number;
+  query: string;
+  results: number;
+  bytesGzip: number;
+  breakdown: Record<string, number>;
+}
+
+/** One plain HTML page per synthetic visit (title and paragraphs, lang zh-CN), as a stock site would have. */
+function stockSite(content: string, dir: string): void {
+  rmSync(dir, { recursive: true, force: true });
+  const esc = (t: string) => t.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+  for (const f of readdirSync(join(content, 'visits')).filter((n) => n.endsWith('.md'))) {
+    const text = readFileSync(join(content, 'visits', f), 'utf8');
+    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text)!;
+    const title = (parseYaml(m[1]!) as Visit).title;
+    const body = text.slice(m[0].length).split(/\n\s*\n/).map((p) => `<p>${esc(p.replace(/[#*>_[\]]/g, '').trim())}</p>`).join('\n');
+    mkdirSync(join(dir, 'visits', f.slice(0, -3)), { recursive: true });
+    writeFileSync(join(dir, 'visits', f.slice(0, -3), 'index.html'), `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title></head><body><main><h1>${esc(title)}</h1>\n${body}</main></body></html>\n`);
+  }
+  mkdirSync(join(dir, 'search'), { recursive: true });
+  writeFileSync(join(dir, 'search', 'index.html'), '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>搜索</title></head><body data-pagefind-ignore="all"></body></html>\n');
+}
+
+/** Stock Pagefind over the same articles: the first query's transfer with its UI's first 5 results. */
+async function measureStock(content: string, dir: string, articles: number, query: string): Promise<StockMeasure> {
+  stockSite(content, dir);
+  run(join(root, 'node_modules/.bin/pagefind'), ['--site', dir, '--output-path', join(dir, 'pagefind'), '--quiet']);
+  const server = await serveStatic(dir, '/');
+  const browser = await launchBrowser();
+  try {
+    const page = await (await browser.newContext()).newPage();
+    const got: Array<{ url: string; gzip: number }> = [];
+    page.on('response', async (res) => {
+      try {
+        got.push({ url: res.url(), gzip: gzipSync(await res.body(), { level: 6 }).length });
+      } catch {
+        /* no body */
+      }
+    });
+    await page.goto(`${server.url}search/`);
+    const before = got.length;
+    const results = await page.evaluate(async (q) => {
+      const api = (await import(/* @vite-ignore */ '/pagefind/pagefind.js')) as {
+        options(o: object): Promise<void>;
+        search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }>;
+      };
+      await api.options({ basePath: '/pagefind/' });
+      const r = await api.search(q);
+      await Promise.all(r.results.slice(0, 5).map((x) => x.data()));
+      return r.results.length;
+    }, query);
+    await page.waitForTimeout(300);
+    const first = got.slice(before);
+    const kind = (url: string) => (/\/fragment\//.test(url) ? 'fragments' : /\/index\//.test(url) ? 'index chunks' : /pf_meta/.test(url) ? 'pagefind meta' : /wasm/.test(url) ? 'pagefind wasm' : 'pagefind js');
+    const breakdown: Record<string, number> = {};
+    for (const t of first) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
+    return { articles, indexBytes: dirSize(join(dir, 'pagefind')).bytes, query, results, bytesGzip: first.reduce((a, b) => a + b.gzip, 0), breakdown };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+const stock: StockMeasure[] = [];
+if (values.stock) {
+  for (const n of values.sizes!.split(',').map(Number).filter((x) => x > 0)) {
+    console.error(`bench:search: stock Pagefind over the ${n} synthetic articles …`);
+    stock.push(await measureStock(join(outDir, `content-${n}`), join(outDir, `stock-${n}`), n, queriesFor(join(outDir, `content-${n}`))[0]!));
+  }
+}
+
 const kb = (b: number) => `${(b / 1024).toFixed(1)} KB`;
 const [load1] = (await import('node:os')).loadavg();
 console.log(`\nSearch benchmark (headless Chromium on localhost; gzip sizes computed per response; ${(await import('node:os')).cpus().length} CPUs, load average ${load1!.toFixed(1)})\n`);
@@ -357,5 +440,11 @@ for (const r of results) {
 for (const r of results) {
   console.log(`\nfirst query at ${r.articles} articles, gzip bytes by kind: ${Object.entries(r.firstQuery.breakdown).map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`);
 }
+for (const r of stock) {
+  console.log(
+    `\nstock Pagefind at ${r.articles} articles (HTML pages, its zh segmentation): index ${kb(r.indexBytes)}; first query "${r.query}" (${r.results} results, 5 loaded) transfers ${kb(r.bytesGzip)}: ${Object.entries(r.breakdown).map(([k, b]) => `${k} ${kb(b)}`).join(', ')}`,
+  );
+}
 writeFileSync(join(outDir, 'results.json'), JSON.stringify(results, null, 2) + '\n');
+if (stock.length) writeFileSync(join(outDir, 'stock.json'), JSON.stringify(stock, null, 2) + '\n');
 console.log(`\nwritten: ${join(outDir, 'results.json')}`);
