@@ -57,6 +57,9 @@ describe.each(Object.entries(builds))('%s build', (_name, { dir, base }) => {
     }
     const [y, m, d] = v.data.published.date.split('-').map(Number);
     expect(text(panel!.querySelector('[data-field="published"]'))).toContain(`${y}年${m}月${d}日`);
+    // a publication date the source does not state says so next to the date
+    const how = v.data.inferences.find((inf) => inf.field === 'published.date')?.how ?? null;
+    expect(panel!.querySelector('[data-field="published"] [data-inferred]')?.getAttribute('data-inferred') ?? null).toBe(how);
     for (const c of v.data.credits) expect(text(panel!.querySelector('[data-field="credits"]'))).toContain(c.name);
     const changes = text(panel!.querySelector('[data-field="changes"]'));
     const c = v.data.changes;
