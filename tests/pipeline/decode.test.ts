@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js/cn2t';
 import { describe, expect, it } from 'vitest';
-import { decode, plausibility, sniffUtf16 } from '../../scripts/pipeline/decode.ts';
+import { decode, decodeValidUtf8, plausibility, sniffUtf16 } from '../../scripts/pipeline/decode.ts';
 import { SourceError } from '../../scripts/pipeline/errors.ts';
 import { source, sources } from './sources.ts';
 
@@ -171,5 +171,19 @@ describe('decode: files that are not text → SourceError `path: reason`', () =>
 
   it('a UTF-8 BOM followed by invalid UTF-8', () => {
     expect(failure(new Uint8Array([0xef, 0xbb, 0xbf, 0xe4, 0xb8])).kind).toBe('undecodable');
+  });
+});
+
+describe('decodeValidUtf8: the same string as TextDecoder for valid UTF-8', () => {
+  const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+  it('on the five real sources', () => {
+    for (const s of sources) expect(decodeValidUtf8(s.bytes)).toBe(decoder.decode(s.bytes));
+  });
+  it('on edge cases: empty, ASCII, NUL, a BOM kept as U+FEFF, characters outside the BMP', () => {
+    for (const text of ['', 'abc', 'a\u0000b', '\ufeff长三角', '𠀀𪚥 汉字 ©', '\u{10ffff}']) {
+      const bytes = new Uint8Array(Buffer.from(text, 'utf8'));
+      expect(decodeValidUtf8(bytes)).toBe(decoder.decode(bytes));
+      expect(decodeValidUtf8(bytes)).toBe(text);
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { restorePunctuation } from '../../scripts/pipeline/punctuation.ts';
+import { hasMark, restorePunctuation } from '../../scripts/pipeline/punctuation.ts';
 import { sources } from './sources.ts';
 
 const p = (text: string) => restorePunctuation(text).text;
@@ -102,5 +102,23 @@ describe('punctuation: every line of the five real sources', () => {
         if (out[i] !== line[i]) expect(`${line[i]}→${out[i]}`).toMatch(/^[,:;?!()]→[，：；？！（）]$/);
       }
     }
+  });
+});
+
+describe('hasMark: the fast path of a line without any of the seven marks', () => {
+  it('finds each of , : ; ? ! ( ) and nothing else', () => {
+    for (const mark of [',', ':', ';', '?', '!', '(', ')']) {
+      expect(hasMark(`长三角${mark}一体化`)).toBe(true);
+      expect(hasMark(mark)).toBe(true);
+    }
+    for (const text of ['', '长三角一体化', '，：；？！（）', '2019-05-24 1+1>4 a.b/c', '“两点”定位。']) expect(hasMark(text)).toBe(false);
+  });
+  it('agrees with the regular expression on every line of the five real sources', () => {
+    for (const s of sources) for (const line of s.rawLines) expect(hasMark(line)).toBe(/[,:;?!()]/.test(line));
+  });
+  it('a line without a mark comes back unchanged', () => {
+    const r = restorePunctuation('长三角一体化发展');
+    expect(r.text).toBe('长三角一体化发展');
+    expect(r.count).toBe(0);
   });
 });
