@@ -33,6 +33,16 @@ export interface Context {
   surnames: { single: Set<string>; compound: Set<string> };
   /** province ids named in a sentence (full or short name), in order; memoised */
   provincesIn(s: Sentence): string[];
+  /**
+   * 1 for each sentence (by `Sentence.index`) whose text holds one of the words, else 0; all
+   * dictionary words are found in one pass over the article (see `words`); memoised.
+   */
+  mentions(set: Words): Uint8Array;
+  /**
+   * For each sentence (by `Sentence.index`), `wordEnds(sentence.text, set.words)`, or undefined
+   * when none of the words occurs in it (same pass); memoised.
+   */
+  wordEnds(set: Words): readonly (readonly number[] | undefined)[];
   info(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
   warn(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
 }
@@ -53,6 +63,8 @@ const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 
 export function splitSentences(line: CleanLine, lineIndex: number, start: number): Sentence[] {
   const out: Sentence[] = [];
   const t = line.text;
+  // no sentence of a line is about the past unless the line holds a marker (none spans a 。！？)
+  const past = HISTORICAL.test(t);
   const n = t.length;
   let i = 0;
   while (i < n) {
@@ -70,7 +82,7 @@ export function splitSentences(line: CleanLine, lineIndex: number, start: number
     }
     const text = t.slice(from, i);
     if (!text.trim()) continue;
-    out.push({ text, kind: line.kind, line: line.line, column: from + 1, lineIndex, index: start + out.length, historical: HISTORICAL.test(text) });
+    out.push({ text, kind: line.kind, line: line.line, column: from + 1, lineIndex, index: start + out.length, historical: past && HISTORICAL.test(text) });
   }
   return out;
 }
@@ -115,11 +127,110 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     geo,
     sentences,
     provincesIn,
+    ...sentenceSearch(sentences),
     fullText: texts.join('\n'),
     surnames: editorial.surnames,
     info: message(undefined),
     warn: message(false),
   };
+}
+
+/**
+ * Words the extractors look for in every sentence, declared once per module with `words(…)`
+ * and all found in one pass over an article (`Context.mentions`, `Context.wordEnds`): the
+ * pass reads a table of first units at each position and compares only the words starting with
+ * that unit, instead of searching each sentence once per word.
+ */
+const dictionary: string[] = [];
+const dictionaryIds = new Map<string, number>();
+/** per UTF-16 unit: the ids of the words starting with it (shared empty list for the others) */
+const NONE: number[] = [];
+const byFirstUnit: number[][] = new Array<number[]>(0x10000).fill(NONE);
+
+/** A set of words of the dictionary (see `words`). */
+export interface Words {
+  readonly words: readonly string[];
+  readonly ids: readonly number[];
+}
+
+/** Declares words (each non-empty, without a line break) for `Context.mentions` / `wordEnds`. */
+export function words(...list: string[]): Words {
+  const ids = list.map((w) => {
+    if (w.length === 0 || w.includes('\n')) throw new RangeError(`words: “${w}” is empty or holds a line break`);
+    let id = dictionaryIds.get(w);
+    if (id === undefined) {
+      id = dictionary.length;
+      dictionary.push(w);
+      dictionaryIds.set(w, id);
+      const u = w.charCodeAt(0);
+      byFirstUnit[u] = [...byFirstUnit[u]!, id];
+    }
+    return id;
+  });
+  return { words: list, ids };
+}
+
+/**
+ * Every occurrence of every dictionary word in the sentences (overlapping ones included):
+ * per word id, the pairs (sentence number, end offset in the sentence), in reading order.
+ */
+export function findDictionaryWords(sentences: readonly Sentence[]): (number[] | undefined)[] {
+  const hits: (number[] | undefined)[] = new Array<number[] | undefined>(dictionary.length).fill(undefined);
+  for (let k = 0; k < sentences.length; k++) {
+    const t = sentences[k]!.text;
+    const n = t.length;
+    for (let i = 0; i < n; i++) {
+      const ids = byFirstUnit[t.charCodeAt(i)]!;
+      if (ids === NONE) continue;
+      for (const id of ids) {
+        const w = dictionary[id]!;
+        if (w.length === 1 || t.startsWith(w, i)) (hits[id] ??= []).push(k, i + w.length);
+      }
+    }
+  }
+  return hits;
+}
+
+/** `Context.mentions` and `Context.wordEnds` for these sentences (one dictionary pass, on first use). */
+export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'mentions' | 'wordEnds'> {
+  let hits: (number[] | undefined)[] | undefined;
+  const found = (set: Words) => {
+    // a set declared after the pass (not at a module's top level): pass again
+    if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(sentences);
+    return hits;
+  };
+  const flagMemo = new Map<Words, Uint8Array>();
+  const mentions = (set: Words): Uint8Array => {
+    let flags = flagMemo.get(set);
+    if (flags) return flags;
+    const all = found(set);
+    flags = new Uint8Array(sentences.length);
+    for (const id of set.ids) {
+      const h = all[id];
+      if (h !== undefined) for (let j = 0; j < h.length; j += 2) flags[h[j]!] = 1;
+    }
+    flagMemo.set(set, flags);
+    return flags;
+  };
+  const endsMemo = new Map<Words, (number[] | undefined)[]>();
+  const wordEnds = (set: Words): readonly (readonly number[] | undefined)[] => {
+    let out = endsMemo.get(set);
+    if (out) return out;
+    const all = found(set);
+    out = new Array<number[] | undefined>(sentences.length).fill(undefined);
+    for (const id of set.ids) {
+      const h = all[id];
+      if (h !== undefined) for (let j = 0; j < h.length; j += 2) (out[h[j]!] ??= []).push(h[j + 1]!);
+    }
+    // as wordEnds gives them: increasing, each once
+    for (let k = 0; k < out.length; k++) {
+      const ends = out[k];
+      if (ends !== undefined && ends.length > 1) out[k] = [...new Set(ends)].sort((a, b) => a - b);
+    }
+    endsMemo.set(set, out);
+    return out;
+  };
+  return { mentions, wordEnds };
 }
 
 /** Position of `index` within sentence `s`, for messages. */
@@ -138,6 +249,71 @@ export function firstUnits(...strings: Iterable<string>[]): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (const list of strings) for (const s of list) if (s.length > 0) table[s.charCodeAt(0)] = 1;
   return table;
+}
+
+/**
+ * A table of UTF-16 units: for each unit, a bit mask of the lengths (bit n for length n, up to
+ * 30) of the strings given that start with it; 0 for a unit no string starts with.
+ */
+export function lengthsByFirstUnit(strings: Iterable<string>): Uint32Array {
+  const table = new Uint32Array(0x10000);
+  for (const s of strings) {
+    if (s.length === 0 || s.length > 30) throw new RangeError(`lengthsByFirstUnit: “${s}” is empty or longer than 30 units`);
+    table[s.charCodeAt(0)] = table[s.charCodeAt(0)]! | (1 << s.length);
+  }
+  return table;
+}
+
+/**
+ * `re.test` of a single UTF-16 unit, as a function of its code, memoised per unit (for a
+ * character-class test run on many characters one at a time).
+ */
+export function unitTest(re: RegExp): (code: number) => boolean {
+  if (re.global || re.sticky) throw new TypeError('unitTest: a pattern without the g and y flags');
+  const memo = new Uint8Array(0x10000); // 0 unknown, 1 no, 2 yes
+  return (code) => {
+    let v = memo[code]!;
+    if (v === 0) memo[code] = v = re.test(String.fromCharCode(code)) ? 2 : 1;
+    return v === 2;
+  };
+}
+
+/** A list of literal words indexed by their first UTF-16 unit (see `findWords`). */
+export interface WordIndex {
+  first: Uint8Array;
+  /** word numbers (positions in the list given) by first unit */
+  byFirst: Map<number, number[]>;
+  words: readonly string[];
+}
+
+export function wordIndex(words: readonly string[]): WordIndex {
+  const byFirst = new Map<number, number[]>();
+  words.forEach((w, i) => {
+    if (w.length === 0) throw new RangeError('wordIndex: an empty word');
+    const u = w.charCodeAt(0);
+    byFirst.set(u, [...(byFirst.get(u) ?? []), i]);
+  });
+  return { first: firstUnits(words), byFirst, words };
+}
+
+/**
+ * Calls `found(word number, index)` for every occurrence of every word of `index` in `text`
+ * (overlapping ones included), by position, then by the order of the list: one pass over the
+ * text reading the first-unit table (or a native class search when the words start with few
+ * distinct units) instead of one search of the text per word.
+ */
+export function findWords(index: WordIndex, text: string, found: (word: number, at: number) => void): void {
+  const candidate = unitClass(index.first);
+  const at = (i: number) => {
+    for (const w of index.byFirst.get(text.charCodeAt(i))!) if (text.startsWith(index.words[w]!, i)) found(w, i);
+  };
+  if (candidate !== null) {
+    candidate.lastIndex = 0;
+    while (candidate.test(text)) at(candidate.lastIndex - 1);
+    return;
+  }
+  const n = text.length;
+  for (let i = 0; i < n; i++) if (index.first[text.charCodeAt(i)] === 1) at(i);
 }
 
 const provinceUnits = new WeakMap<Geography, Uint8Array>();
@@ -222,7 +398,7 @@ export function wordEnds(text: string, words: readonly string[]): number[] {
  * `ends` (from wordEnds) are tried, in order, resuming after each match as matchAll does.
  * Exact when every match starting at i has such an end e with i < e ≤ i + span.
  */
-export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: number[], span: number): RegExpExecArray[] {
+export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: readonly number[], span: number): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let i = 0;
   for (let w = 0; w < ends.length; ) {

@@ -8,7 +8,7 @@
  * inference, with a warning). Each inferred or supplied fact becomes an `inferences` entry.
  */
 import type { Inference } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, isHistorical, scan, type Sentence } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, scan, type Sentence, words } from './context.ts';
 import type { DateEntry } from './editorial.ts';
 
 export interface Publication {
@@ -75,12 +75,15 @@ const MARKER = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\s*(?:至|到|—
 /** the same, sticky, tried only at digits (every marker starts with one) */
 const MARKER_AT = new RegExp(MARKER.source, 'uy');
 const DIGITS = firstUnits('0123456789');
+const DAY = words('日');
 
 /** Every day marker in sentences about this visit (not in historical sentences). */
 export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
+  // every marker holds 日
+  const day = ctx.mentions(DAY);
   for (const s of ctx.sentences) {
-    if (s.kind === 'title' || isHistorical(s)) continue;
+    if (s.kind === 'title' || day[s.index] === 0 || isHistorical(s)) continue;
     for (const m of scan(MARKER_AT, DIGITS, s.text)) {
       const day = Number(m[3]);
       if (day < 1 || day > 31) continue;

@@ -3,7 +3,7 @@
  * one, else from the first sentence that holds (召开/举行) one; its longest spelling in the
  * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
  */
-import { at, type Context, geoRegex, isHistorical, type Sentence } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, type Sentence, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
@@ -18,6 +18,7 @@ export interface MeetingFacts {
 const SUFFIX = '(?:座谈会|交流会|总结会|联席会议|推进会|恳谈会|洽谈会|对接会|峰会|论坛|工作会议|联席会)';
 const BOUNDARY = /(?:举行|召开|在|并|了|的)$/u;
 const SUFFIXES = new RegExp(SUFFIX, 'gu');
+const MEETING_WORDS = words('会', '论坛');
 const NAME_CHAR = /[\p{Script=Han}·A-Za-z0-9]/u;
 
 /** Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. */
@@ -43,8 +44,10 @@ export function meetingNames(text: string): { name: string; index: number }[] {
 
 export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | null {
   const candidates: { name: string; sentence: Sentence; index: number }[] = [];
+  // every suffix holds 会 or 论坛 (meetingNames looks for nothing else)
+  const named = ctx.mentions(MEETING_WORDS);
   for (const s of ctx.sentences) {
-    if (isHistorical(s)) continue;
+    if (named[s.index] === 0 || isHistorical(s)) continue;
     for (const n of meetingNames(s.text)) candidates.push({ ...n, sentence: s });
   }
   const title = candidates.find((c) => c.sentence.kind === 'title');

@@ -3,7 +3,7 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, scanNear, type Sentence, wordEnds } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, scanNear, type Sentence, words } from './context.ts';
 import { provinceOf } from './provinces.ts';
 import { isName, nameAt, provinceInRole, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
@@ -23,13 +23,19 @@ export interface BusinessPerson {
   sentence: Sentence;
 }
 
+/** words looked for in every sentence, found in one pass (Context.mentions) */
+const TITLE_WORDS = words(...TITLE_ENDS);
+const LEADERS = words('领导');
+const ATTENDING = words('出席', '参加');
+const LIST_MARK = words('、');
+const WITH = words('与');
+const BUSINESS_TITLES = words('董事长', '总裁', '总经理', '创始人', '首席执行官');
+
 interface Found extends Official {
   /** position in the sentence */
   index: number;
 }
 
-/** a cheap test before the title regex: every title ends with one of these */
-const TITLE_WORD = /书记|省长|市长|主任|主席|委员|常委|秘书长/u;
 
 /**
  * `东海省委书记`: a clause that opens with a 2–3 character word right before a title that starts
@@ -58,11 +64,14 @@ function delegationProvince(ctx: Context, text: string): string | null | undefin
 export function titledOfficials(ctx: Context, homeProvince: string | null): Found[] {
   const { re, first, span } = roleScanner(ctx.geo);
   const out: Found[] = [];
+  // where title words end in each sentence (none: no title), found in the whole text at once
+  const titleEnds = ctx.wordEnds(TITLE_WORDS);
   for (const s of ctx.sentences) {
-    if (s.kind === 'title' || !TITLE_WORD.test(s.text) || isHistorical(s)) continue;
+    const ends = titleEnds[s.index];
+    if (s.kind === 'title' || ends === undefined || isHistorical(s)) continue;
     let previous: string | null | undefined;
     // a title's first part ends with a title word at most `span` units after it starts
-    for (const m of scanNear(re, first, s.text, wordEnds(s.text, TITLE_ENDS), span)) {
+    for (const m of scanNear(re, first, s.text, ends, span)) {
       const start = m.index ?? 0;
       const name = nameAt(s.text, start + m[0].length, ctx.surnames);
       if (!name) continue;
@@ -113,8 +122,9 @@ export function listedOfficials(ctx: Context): Found[] {
   // a known province, or (東海省领导…) a clause-initial word before 省/市领导 that is not one
   const re = geoRegex(ctx.geo, '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)', 'gu');
   const out: Found[] = [];
+  const leaders = ctx.mentions(LEADERS);
   for (const s of ctx.sentences) {
-    if (!s.text.includes('领导') || isHistorical(s)) continue;
+    if (leaders[s.index] === 0 || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
       const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
       const from = (m.index ?? 0) + m[0].length - m[3]!.length;
@@ -132,8 +142,10 @@ export function listedOfficials(ctx: Context): Found[] {
 export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
   const re = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
+  const attending = ctx.mentions(ATTENDING);
+  const listing = ctx.mentions(LIST_MARK);
   for (const s of ctx.sentences) {
-    if (!(s.text.includes('出席') || s.text.includes('参加')) || !s.text.includes('、') || isHistorical(s)) continue;
+    if (attending[s.index] === 0 || listing[s.index] === 0 || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
@@ -156,11 +168,13 @@ export function businessPeople(ctx: Context): BusinessPerson[] {
   const out: BusinessPerson[] = [];
   const re = /与((?:\p{Script=Han}{2,4}、)*\p{Script=Han}{2,4}?)等(?:企业|公司|集团)?(?:负责人|高管|企业家|创始人)/gu;
   const titled = /(?:董事长|总裁|总经理|创始人|首席执行官)(\p{Script=Han}{2,4})/gu;
+  const withWord = ctx.mentions(WITH);
+  const business = ctx.mentions(BUSINESS_TITLES);
   for (const s of ctx.sentences) {
-    for (const m of s.text.includes('与') ? s.text.matchAll(re) : []) {
+    for (const m of withWord[s.index] === 1 ? s.text.matchAll(re) : []) {
       for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
     }
-    for (const m of /董事长|总裁|总经理|创始人|首席执行官/u.test(s.text) ? s.text.matchAll(titled) : []) {
+    for (const m of business[s.index] === 1 ? s.text.matchAll(titled) : []) {
       const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
       if (name) out.push({ name, sentence: s });
     }

@@ -9,7 +9,7 @@
  * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
  */
 import type { Place } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, isHistorical, scan, type Sentence } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, findWords, lengthsByFirstUnit, scan, type Sentence, unitTest, wordIndex, type WordIndex, words } from './context.ts';
 import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
@@ -70,22 +70,33 @@ const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u;
 const LAST_CHARS = new Set(SUFFIXES.map(([suffix]) => suffix.at(-1)!));
 const LAST_UNITS = firstUnits(LAST_CHARS);
 
+/** the suffixes by their last character, longest first (the order of SUFFIXES) */
+const SUFFIXES_BY_LAST = new Map<string, [string, Place['kind']][]>();
+for (const entry of SUFFIXES) {
+  const last = entry[0].at(-1)!;
+  SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), entry]);
+}
+
 export function suffixKind(name: string): Place['kind'] | undefined {
-  if (!LAST_CHARS.has(name.at(-1) ?? '')) return undefined;
-  for (const [suffix, kind] of SUFFIXES) if (name.endsWith(suffix) && name.length > suffix.length) return kind;
+  const candidates = SUFFIXES_BY_LAST.get(name.at(-1) ?? '');
+  if (candidates === undefined) return undefined;
+  for (const [suffix, kind] of candidates) if (name.endsWith(suffix) && name.length > suffix.length) return kind;
   return undefined;
 }
 
 /** The longest prefix of `item` that is a name ending with a suffix (stopping at 的 / 是). */
+const STOP = /的|是|等/u;
+const HAN_FIRST = /^\p{Script=Han}/u;
+
 export function namePrefix(item: string): { name: string; kind: Place['kind'] } | undefined {
-  const stop = /的|是|等/u.exec(item);
+  const stop = STOP.exec(item);
   const text = stop ? item.slice(0, stop.index) : item;
   for (let end = text.length; end >= 2; end--) {
     // suffixKind needs a suffix's last character: look before cutting the prefix
     if (LAST_UNITS[text.charCodeAt(end - 1)] === 0) continue;
     const name = text.slice(0, end);
     const kind = suffixKind(name);
-    if (kind && NAME_CHARS.test(name) && /^\p{Script=Han}/u.test(name)) return { name, kind };
+    if (kind && NAME_CHARS.test(name) && HAN_FIRST.test(name)) return { name, kind };
   }
   return undefined;
 }
@@ -93,12 +104,14 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
 const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|调研了?|察看了?|视察了?)/uy;
 const VERB_UNITS = firstUnits('来考参走瞻观调察视');
 const CLAUSE_END = /[，。；]/g;
+const BEING = words('是', '作为');
 /** where the run of names after a verb ends: ，。；：,;: */
 const isRunEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b || code === 0x3a;
 
 /** Names after visit verbs and names that open a clause before 是 / 作为. */
 export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] {
   const out: { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] = [];
+  const being = ctx.mentions(BEING);
   for (const s of ctx.sentences) {
     if (s.kind === 'title') continue;
     // a visit verb in a sentence about the past (时任…赴涪陵考察) is another visit; a clause
@@ -118,18 +131,23 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
     // clauses that open with a name and go on with 是 / 作为
     let clause = 0;
     const t = s.text;
-    if (!t.includes('是') && !t.includes('作为')) continue;
+    if (being[s.index] === 0) continue;
     CLAUSE_END.lastIndex = 0;
+    let nextIs = -2;
+    let nextAs = -2;
     for (;;) {
       // the next ，。； (or the end of the sentence, once)
       const found = CLAUSE_END.test(t);
       const i = found ? CLAUSE_END.lastIndex - 1 : t.length;
-      const text = t.slice(clause, i);
-      const is = text.indexOf('是');
-      const as = text.indexOf('作为');
+      // the first 是 / 作为 of the clause: the next ones in the sentence, each searched again
+      // only once passed (no slice and search per clause)
+      if (nextIs !== -1 && nextIs < clause) nextIs = t.indexOf('是', clause);
+      if (nextAs !== -1 && nextAs < clause) nextAs = t.indexOf('作为', clause);
+      const is = nextIs >= 0 && nextIs < i ? nextIs - clause : -1;
+      const as = nextAs >= 0 && nextAs + 2 <= i ? nextAs - clause : -1;
       const end = is < 0 ? as : as < 0 ? is : Math.min(is, as);
       if (end >= 2 && end <= 40) {
-        const name = text.slice(0, end);
+        const name = t.slice(clause, clause + end);
         const kind = suffixKind(name);
         if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: clause });
       }
@@ -140,26 +158,33 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
   return out;
 }
 
-const FOLLOWS_NAME = /[\p{Script=Han}A-Za-z0-9]/u;
-
-/** first UTF-16 units of the province and city names, so most positions cost one array read */
-const nameUnits = new WeakMap<Context['geo'], { province: Uint8Array; city: Uint8Array }>();
-function firstUnitsOf(geo: Context['geo']): { province: Uint8Array; city: Uint8Array } {
+/**
+ * Lengths of the province, city and district names by their first UTF-16 unit (lengthsByFirstUnit),
+ * so most positions cost one array read and a name is looked up only in the lengths it can have.
+ */
+const nameUnits = new WeakMap<Context['geo'], { province: Uint32Array; city: Uint32Array; district: Uint32Array }>();
+function lengthsOf(geo: Context['geo']): { province: Uint32Array; city: Uint32Array; district: Uint32Array } {
   let t = nameUnits.get(geo);
   if (!t) {
-    const table = (names: Iterable<string>) => {
-      const out = new Uint8Array(0x10000);
-      for (const n of names) if (n.length > 0) out[n.charCodeAt(0)] = 1;
-      return out;
-    };
-    t = { province: table(geo.byName.keys()), city: table(geo.cityByName.keys()) };
+    t = { province: lengthsByFirstUnit(geo.byName.keys()), city: lengthsByFirstUnit(geo.cityByName.keys()), district: lengthsByFirstUnit(geo.districtByName.keys()) };
     nameUnits.set(geo, t);
   }
   return t;
 }
 
+/** The first place of `list` in one of `provinces`. */
+function inProvinces(list: PlaceName[] | undefined, provinces: Set<string>): PlaceName | undefined {
+  if (list === undefined) return undefined;
+  for (const p of list) if (provinces.has(p.province)) return p;
+  return undefined;
+}
+
+/** Han, Latin letter or digit (one UTF-16 unit), memoised per unit */
+const followsName = unitTest(/[\p{Script=Han}A-Za-z0-9]/u);
+
 /** 到|在|赴|前往 (global: test() moves lastIndex, no match arrays) */
 const GO_WORDS = /到|在|赴|前往/g;
+const DISTRICT_ENDS = words('区', '县');
 const isVerbUnit = (code: number): boolean => code === 0x5230 || code === 0x5728 || code === 0x8d74; // 到 在 赴
 
 /** Cities and districts of the given provinces that the article places the visit in. */
@@ -171,17 +196,21 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     seen.add(p.name);
     out.push({ name: p.kind === 'city' ? p.short : p.name, kind: p.kind, province: p.province, sentence: s, index, from: 'geography' });
   };
-  const city = (name: string) => ctx.geo.cityByName.get(name)?.find((c) => provinces.has(c.province));
-  const first = firstUnitsOf(ctx.geo);
+  const city = (name: string) => inProvinces(ctx.geo.cityByName.get(name), provinces);
+  const lengths = lengthsOf(ctx.geo);
   /** the longest city name at `pos` (杭州市 before 杭州) */
   const cityAt = (text: string, pos: number) => {
-    if (pos >= text.length || first.city[text.charCodeAt(pos)] === 0) return undefined;
-    for (let len = 5; len >= 2; len--) {
+    if (pos >= text.length) return undefined;
+    const mask = lengths.city[text.charCodeAt(pos)]!;
+    if (mask === 0) return undefined;
+    for (let len = Math.min(5, text.length - pos); len >= 2; len--) {
+      if ((mask & (1 << len)) === 0) continue;
       const c = city(text.slice(pos, pos + len));
       if (c) return { c, len };
     }
     return undefined;
   };
+  const district = ctx.mentions(DISTRICT_ENDS);
   for (const s of ctx.sentences) {
     if (isHistorical(s)) continue;
     const t = s.text;
@@ -192,9 +221,10 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
       const width = isVerbUnit(t.charCodeAt(endOfWord - 1)) ? 1 : 2; // 到 在 赴, or 前往
       const index = endOfWord - width;
       let pos = endOfWord;
-      if (pos < t.length && first.province[t.charCodeAt(pos)] === 1) {
-        for (let len = 8; len >= 2; len--) {
-          if (ctx.geo.byName.has(t.slice(pos, pos + len))) {
+      const mask = pos < t.length ? lengths.province[t.charCodeAt(pos)]! : 0;
+      if (mask !== 0) {
+        for (let len = Math.min(8, t.length - pos); len >= 2; len--) {
+          if ((mask & (1 << len)) !== 0 && ctx.geo.byName.has(t.slice(pos, pos + len))) {
             pos += len;
             break;
           }
@@ -211,6 +241,7 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     }
     // a district standing alone (涪陵区的…), not the first word of a site's name (徐汇区行政服务中心)
     // the next 区 and the next 县, each searched again only once passed
+    if (district[s.index] === 0) continue;
     let nextQu = -2;
     let nextXian = -2;
     for (let i = 2; i < t.length; i++) {
@@ -219,10 +250,11 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
       if (nextQu < 0 && nextXian < 0) break;
       i = nextQu < 0 ? nextXian : nextXian < 0 ? nextQu : Math.min(nextQu, nextXian);
       if (i < 2) continue;
-      const next = t[i + 1];
-      if (next !== undefined && next !== '的' && FOLLOWS_NAME.test(next)) continue;
+      const next = i + 1 < t.length ? t.charCodeAt(i + 1) : -1;
+      if (next !== -1 && next !== 0x7684 && followsName(next)) continue; // 的
       for (let len = 3; len <= 6 && len <= i + 1; len++) {
-        const d = ctx.geo.districtByName.get(t.slice(i + 1 - len, i + 1))?.find((x) => provinces.has(x.province));
+        if ((lengths.district[t.charCodeAt(i + 1 - len)]! & (1 << len)) === 0) continue;
+        const d = inProvinces(ctx.geo.districtByName.get(t.slice(i + 1 - len, i + 1)), provinces);
         if (d) {
           add(d, s, i + 1 - len);
           break;
@@ -245,37 +277,51 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
 interface Gazetteer {
   /** per entry: its name, then its `match` strings (built once per loaded list) */
   needles: string[][];
+  /** every needle, and the entry of each */
+  index: WordIndex;
+  entryOf: number[];
 }
 const gazetteers = new WeakMap<readonly PlaceEntry[], Gazetteer>();
 function gazetteerOf(entries: readonly PlaceEntry[]): Gazetteer {
   let g = gazetteers.get(entries);
-  if (!g) gazetteers.set(entries, (g = { needles: entries.map((e) => [e.name, ...(e.match ?? [])]) }));
+  if (!g) {
+    const needles = entries.map((e) => [e.name, ...(e.match ?? [])]);
+    const entryOf = needles.flatMap((list, e) => list.map(() => e));
+    gazetteers.set(entries, (g = { needles, index: wordIndex(needles.flat()), entryOf }));
+  }
   return g;
 }
 
 /** Gazetteer entries whose name (or a `match` string) occurs in the article. */
 export function gazetteerPlaces(ctx: Context): FoundPlace[] {
   const out: FoundPlace[] = [];
-  const all = gazetteerOf(ctx.editorial.places).needles;
-  ctx.editorial.places.forEach((entry, e) => {
-    const needles = all[e]!;
-    if (!needles.some((n) => ctx.fullText.includes(n))) return;
-    let hit: { s: Sentence; index: number } | undefined;
-    for (const s of ctx.sentences) {
-      for (const needle of needles) {
-        const index = s.text.indexOf(needle);
-        if (index >= 0 && (!hit || s.index < hit.s.index)) hit = { s, index };
+  const g = gazetteerOf(ctx.editorial.places);
+  // each entry's first sentence holding one of its needles: one pass over the sentences
+  const first: (Sentence | undefined)[] = [];
+  let missing = ctx.editorial.places.length;
+  for (const s of ctx.sentences) {
+    if (missing === 0) break;
+    findWords(g.index, s.text, (w) => {
+      const e = g.entryOf[w]!;
+      if (first[e] === undefined) {
+        first[e] = s;
+        missing--;
       }
-      if (hit) break;
-    }
-    if (!hit) return;
+    });
+  }
+  ctx.editorial.places.forEach((entry, e) => {
+    const s = first[e];
+    if (s === undefined) return;
+    // where in that sentence: the first of its needles (in the entry's order) that occurs there
+    let index = -1;
+    for (const needle of g.needles[e]!) if ((index = s.text.indexOf(needle)) >= 0) break;
     out.push({
       name: entry.name,
       kind: entry.kind,
       province: entry.province,
       ...(entry.city ? { city: entry.city } : {}),
-      sentence: hit.s,
-      index: hit.index,
+      sentence: s,
+      index,
       from: 'gazetteer',
     });
   });

@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, isHistorical, provinceFirstUnits, scan, scanNear, type Sentence, wordEnds } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, isHistorical, provinceFirstUnits, scan, scanNear, type Sentence, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -38,7 +38,7 @@ function provincesIn(ctx: Context, text: string): string[] {
   return out;
 }
 
-const DELEGATION = ['代表团'];
+const DELEGATION = words('代表团');
 const delegationTables = new WeakMap<Context['geo'], Uint8Array>();
 function delegationUnits(geo: Context['geo']): Uint8Array {
   let t = delegationTables.get(geo);
@@ -62,9 +62,11 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   let any = false;
   let word: string | undefined;
   let ledWord: string | undefined;
+  const delegation = ctx.wordEnds(DELEGATION);
   for (const s of ctx.sentences) {
-    if (!s.text.includes('代表团') || isHistorical(s)) continue;
-    for (const m of scanNear(re, first, s.text, wordEnds(s.text, DELEGATION), span)) {
+    const ends = delegation[s.index];
+    if (ends === undefined || isHistorical(s)) continue;
+    for (const m of scanNear(re, first, s.text, ends, span)) {
       any = true;
       const led = s.text[(m.index ?? 0) - 1] === '率';
       if (led && !ledWord) ledWord = m[2] ? '党政代表团' : '代表团';
@@ -88,6 +90,7 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
 const TO_UNITS = firstUnits('赴赶前到');
 const AT_UNITS = firstUnits('在');
 const GO_UNITS = firstUnits('赴赶前');
+const GOING = words('赴', '前往', '到', '考察');
 const UNKNOWN_PROVINCE = /(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/uy;
 
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
@@ -99,8 +102,9 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
     [geoRegex(ctx.geo, `在(${P})(?:学习)?考察`, 'uy'), AT_UNITS],
   ];
   const hosts: string[] = [];
+  const going = ctx.mentions(GOING);
   for (const s of ctx.sentences) {
-    if (!/赴|前往|到|考察/u.test(s.text) || isHistorical(s)) continue;
+    if (going[s.index] === 0 || isHistorical(s)) continue;
     for (const [re, first] of patterns) {
       for (const m of scan(re, first, s.text)) {
         for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);

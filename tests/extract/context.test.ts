@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { findWords, lengthsByFirstUnit, unitTest, wordEnds, wordIndex, words } from '../../scripts/extract/context.ts';
+import { context } from './helpers.ts';
+
+describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
+  const lines: [('body' | 'title'), string][] = [
+    ['title', '浙江省党政代表团赴重庆学习考察'],
+    ['body', '省委书记、省人大常委会主任车俊率团。代表团与重庆市委书记陈敏尔座谈！常委常委员会。'],
+    ['body', '没有要找的词。'],
+  ];
+
+  it('flags the sentences holding one of the words, as includes would', () => {
+    const ctx = context(lines);
+    const sets = [words('代表团'), words('座谈', '常委'), words('书记'), words('没有人')];
+    for (const set of sets) {
+      const flags = ctx.mentions(set);
+      expect([...flags]).toEqual(ctx.sentences.map((s) => (set.words.some((w) => s.text.includes(w)) ? 1 : 0)));
+    }
+    expect([...ctx.mentions(words('代表团'))]).toEqual([1, 0, 1, 0, 0]);
+  });
+
+  it('gives the ends of every occurrence per sentence, overlapping ones included, as wordEnds does', () => {
+    const ctx = context(lines);
+    const set = words('书记', '主任', '常委', '委员', '常委员');
+    const ends = ctx.wordEnds(set);
+    ctx.sentences.forEach((s) => {
+      const expected = wordEnds(s.text, set.words);
+      expect(ends[s.index]).toEqual(expected.length ? expected : undefined);
+    });
+    // 常委常委员会: 常委 ends at 2 and 4, 委员 and 常委员 both at 5
+    const last = ctx.sentences.find((s) => s.text.startsWith('常委常委员会'))!;
+    expect(ends[last.index]).toEqual([2, 4, 5]);
+  });
+
+  it('refuses an empty word or one with a line break', () => {
+    expect(() => words('')).toThrow(/empty/);
+    expect(() => words('a\nb')).toThrow(/line break/);
+  });
+});
+
+describe('small lookup tables', () => {
+  it('lengthsByFirstUnit: a bit per length of the names starting with a unit', () => {
+    const t = lengthsByFirstUnit(['上海', '上海市', '江苏省']);
+    expect(t['上'.charCodeAt(0)]).toBe((1 << 2) | (1 << 3));
+    expect(t['江'.charCodeAt(0)]).toBe(1 << 3);
+    expect(t['海'.charCodeAt(0)]).toBe(0);
+  });
+
+  it('unitTest: a character-class test of one unit, the same answers as the pattern', () => {
+    const re = /[\p{Script=Han}A-Za-z0-9]/u;
+    const test = unitTest(re);
+    for (const c of ['中', 'a', 'Z', '5', '，', ' ', '的', '\ud842']) expect(test(c.charCodeAt(0))).toBe(re.test(c));
+    expect(() => unitTest(/a/g)).toThrow();
+  });
+
+  it('findWords: every occurrence of every word, by position then list order', () => {
+    const index = wordIndex(['中共一大纪念馆', '一大', '中共', '云栖小镇']);
+    const found: [string, number][] = [];
+    findWords(index, '瞻仰上海中共一大纪念馆，到云栖小镇', (w, at) => found.push([index.words[w]!, at]));
+    expect(found).toEqual([
+      ['中共一大纪念馆', 4],
+      ['中共', 4],
+      ['一大', 6],
+      ['云栖小镇', 13],
+    ]);
+  });
+});
