@@ -58,11 +58,20 @@ export function hasMark(text: string): boolean {
   return false;
 }
 
+/** Is text[i] part of Chinese text (false outside the text)? */
+function chineseAt(text: string, i: number): boolean {
+  return i >= 0 && i < text.length && isChinese(text.charCodeAt(i));
+}
+
 /** Is any unit of text[from, to) part of Chinese text? */
 function chineseWithin(text: string, from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (isChinese(text.charCodeAt(k))) return true;
   return false;
 }
+
+/** FULL by the mark's code (no property lookup by a one-character key per mark) */
+const FULL_BY_CODE: string[] = [];
+for (const [mark, full] of Object.entries(FULL)) FULL_BY_CODE[mark.charCodeAt(0)] = full;
 
 // decisions about a mark, by its index in the list of marks
 const KEEP = 0;
@@ -87,7 +96,6 @@ export function restorePunctuation(text: string): PunctuationResult {
     return false;
   };
   const n = text.length;
-  const chinese = (i: number): boolean => i >= 0 && i < n && isChinese(text.charCodeAt(i));
 
   // one pass: every mark (outside protected ranges) in order, with its decision; a `(` waits
   // on the stack for its `)` (indexes into `at`), pairs are decided when closed
@@ -106,16 +114,16 @@ export function restorePunctuation(text: string): PunctuationResult {
     else if (code === 0x29) {
       const open = stack.pop();
       if (open === undefined) {
-        if (chinese(i - 1) || chinese(i + 1)) decision[k] = UNBALANCED;
+        if (chineseAt(text, i - 1) || chineseAt(text, i + 1)) decision[k] = UNBALANCED;
       } else {
         const o = at[open]!;
-        if (chinese(o - 1) || chinese(i + 1) || chineseWithin(text, o + 1, i)) decision[open] = decision[k] = CONVERT;
+        if (chineseAt(text, o - 1) || chineseAt(text, i + 1) || chineseWithin(text, o + 1, i)) decision[open] = decision[k] = CONVERT;
       }
-    } else if (chinese(i - 1) || chinese(i + 1)) decision[k] = CONVERT;
+    } else if (chineseAt(text, i - 1) || chineseAt(text, i + 1)) decision[k] = CONVERT;
   }
   for (const open of stack) {
     const o = at[open]!;
-    if (chinese(o - 1) || chinese(o + 1)) decision[open] = UNBALANCED;
+    if (chineseAt(text, o - 1) || chineseAt(text, o + 1)) decision[open] = UNBALANCED;
   }
 
   // same-length replacements, in order; marks counted by kind, in order of first appearance
@@ -124,15 +132,16 @@ export function restorePunctuation(text: string): PunctuationResult {
   const kinds: string[] = [];
   const counts: number[] = [];
   for (let k = 0; k < at.length; k++) {
-    if (decision[k] === KEEP) continue;
+    const d = decision[k]!;
+    if (d === KEEP) continue;
     const i = at[k]!;
-    const c = text[i]!;
-    const full = FULL[c]!;
+    const code = text.charCodeAt(i);
+    const full = FULL_BY_CODE[code]!;
     out += text.slice(last, i) + full;
     last = i + 1;
     if (converted++ === 0) result.first = i;
-    if (decision[k] === UNBALANCED) result.unbalanced.push(i);
-    const key = c === '(' || c === ')' ? '（）' : full;
+    if (d === UNBALANCED) result.unbalanced.push(i);
+    const key = code === 0x28 || code === 0x29 ? '（）' : full;
     const kind = kinds.indexOf(key);
     if (kind < 0) {
       kinds.push(key);
