@@ -43,6 +43,14 @@ export interface Context {
    * when none of the words occurs in it (same pass); memoised.
    */
   wordEnds(set: Words): readonly (readonly number[] | undefined)[];
+  /**
+   * For each sentence (by `Sentence.index`), where the words occur: pairs (start offset, number
+   * of the word in `set.words`), by start then by the order of `set.words`, overlapping ones
+   * included; undefined when none occurs (same pass); memoised.
+   */
+  occurrences(set: Words): readonly (readonly number[] | undefined)[];
+  /** For each word of `set` (by its number), its occurrences: pairs (sentence index, end offset) in reading order (same pass). */
+  found(set: Words): readonly (readonly number[] | undefined)[];
   info(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
   warn(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
 }
@@ -192,9 +200,9 @@ export function findDictionaryWords(sentences: readonly Sentence[]): (number[] |
 }
 
 /** `Context.mentions` and `Context.wordEnds` for these sentences (one dictionary pass, on first use). */
-export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'mentions' | 'wordEnds'> {
+export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
   let hits: (number[] | undefined)[] | undefined;
-  const found = (set: Words) => {
+  const pass = (set: Words) => {
     // a set declared after the pass (not at a module's top level): pass again
     if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(sentences);
     return hits;
@@ -203,7 +211,7 @@ export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'm
   const mentions = (set: Words): Uint8Array => {
     let flags = flagMemo.get(set);
     if (flags) return flags;
-    const all = found(set);
+    const all = pass(set);
     flags = new Uint8Array(sentences.length);
     for (const id of set.ids) {
       const h = all[id];
@@ -216,7 +224,7 @@ export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'm
   const wordEnds = (set: Words): readonly (readonly number[] | undefined)[] => {
     let out = endsMemo.get(set);
     if (out) return out;
-    const all = found(set);
+    const all = pass(set);
     out = new Array<number[] | undefined>(sentences.length).fill(undefined);
     for (const id of set.ids) {
       const h = all[id];
@@ -230,7 +238,33 @@ export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'm
     endsMemo.set(set, out);
     return out;
   };
-  return { mentions, wordEnds };
+  const occurrencesMemo = new Map<Words, (number[] | undefined)[]>();
+  const occurrences = (set: Words): readonly (readonly number[] | undefined)[] => {
+    let out = occurrencesMemo.get(set);
+    if (out) return out;
+    const all = pass(set);
+    out = new Array<number[] | undefined>(sentences.length).fill(undefined);
+    set.ids.forEach((id, w) => {
+      const h = all[id];
+      const length = set.words[w]!.length;
+      if (h === undefined) return;
+      for (let j = 0; j < h.length; j += 2) (out![h[j]!] ??= []).push(h[j + 1]! - length, w);
+    });
+    for (let k = 0; k < out.length; k++) {
+      const list = out[k];
+      if (list === undefined || list.length <= 2) continue;
+      const pairs: [number, number][] = [];
+      for (let j = 0; j < list.length; j += 2) pairs.push([list[j]!, list[j + 1]!]);
+      pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+      out[k] = pairs.flat();
+    }
+    occurrencesMemo.set(set, out);
+    return out;
+  };
+  return { mentions, wordEnds, occurrences, found: (set) => {
+      const all = pass(set);
+      return set.ids.map((id) => all[id]);
+    }, };
 }
 
 /** Position of `index` within sentence `s`, for messages. */
@@ -276,44 +310,6 @@ export function unitTest(re: RegExp): (code: number) => boolean {
     if (v === 0) memo[code] = v = re.test(String.fromCharCode(code)) ? 2 : 1;
     return v === 2;
   };
-}
-
-/** A list of literal words indexed by their first UTF-16 unit (see `findWords`). */
-export interface WordIndex {
-  first: Uint8Array;
-  /** word numbers (positions in the list given) by first unit */
-  byFirst: Map<number, number[]>;
-  words: readonly string[];
-}
-
-export function wordIndex(words: readonly string[]): WordIndex {
-  const byFirst = new Map<number, number[]>();
-  words.forEach((w, i) => {
-    if (w.length === 0) throw new RangeError('wordIndex: an empty word');
-    const u = w.charCodeAt(0);
-    byFirst.set(u, [...(byFirst.get(u) ?? []), i]);
-  });
-  return { first: firstUnits(words), byFirst, words };
-}
-
-/**
- * Calls `found(word number, index)` for every occurrence of every word of `index` in `text`
- * (overlapping ones included), by position, then by the order of the list: one pass over the
- * text reading the first-unit table (or a native class search when the words start with few
- * distinct units) instead of one search of the text per word.
- */
-export function findWords(index: WordIndex, text: string, found: (word: number, at: number) => void): void {
-  const candidate = unitClass(index.first);
-  const at = (i: number) => {
-    for (const w of index.byFirst.get(text.charCodeAt(i))!) if (text.startsWith(index.words[w]!, i)) found(w, i);
-  };
-  if (candidate !== null) {
-    candidate.lastIndex = 0;
-    while (candidate.test(text)) at(candidate.lastIndex - 1);
-    return;
-  }
-  const n = text.length;
-  for (let i = 0; i < n; i++) if (index.first[text.charCodeAt(i)] === 1) at(i);
 }
 
 const provinceUnits = new WeakMap<Geography, Uint8Array>();

@@ -3,7 +3,7 @@
  * one, else from the first sentence that holds (召开/举行) one; its longest spelling in the
  * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
  */
-import { at, type Context, geoRegex, isHistorical, type Sentence, words } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, type Sentence, unitTest, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
@@ -16,25 +16,32 @@ export interface MeetingFacts {
 }
 
 const SUFFIX = '(?:座谈会|交流会|总结会|联席会议|推进会|恳谈会|洽谈会|对接会|峰会|论坛|工作会议|联席会)';
-const BOUNDARY = /(?:举行|召开|在|并|了|的)$/u;
 const SUFFIXES = new RegExp(SUFFIX, 'gu');
+const YEAR_LEAD = /^\d+年(?:度)?/u;
 const MEETING_WORDS = words('会', '论坛');
-const NAME_CHAR = /[\p{Script=Han}·A-Za-z0-9]/u;
+/** a character of a meeting's name (one UTF-16 unit), memoised per unit */
+const isNameChar = unitTest(/[\p{Script=Han}·A-Za-z0-9]/u);
+/** a name extends no further left than a word that ends before it: 举行 召开 在 并 了 的 */
+const BOUNDARY_UNITS = new Set([...'在并了的'].map((c) => c.charCodeAt(0)));
+const BOUNDARY_WORDS = ['举行', '召开'];
+const isBoundary = (text: string, start: number): boolean =>
+  BOUNDARY_UNITS.has(text.charCodeAt(start - 1)) || (start >= 2 && BOUNDARY_WORDS.some((w) => text.startsWith(w, start - 2)));
 
 /** Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. */
 export function meetingNames(text: string): { name: string; index: number }[] {
   const out: { name: string; index: number }[] = [];
   if (!/会|论坛/u.test(text)) return out;
-  for (const m of text.matchAll(SUFFIXES)) {
-    const end = (m.index ?? 0) + m[0].length;
-    let start = m.index ?? 0;
+  // an exec loop: matchAll would copy the pattern at each call
+  SUFFIXES.lastIndex = 0;
+  for (let m = SUFFIXES.exec(text); m !== null; m = SUFFIXES.exec(text)) {
+    const end = m.index + m[0].length;
+    let start = m.index;
     while (start > 0) {
-      const ch = text[start - 1]!;
-      if (!NAME_CHAR.test(ch)) break;
-      if (BOUNDARY.test(text.slice(Math.max(0, start - 2), start))) break;
+      if (!isNameChar(text.charCodeAt(start - 1))) break;
+      if (isBoundary(text, start)) break;
       start--;
     }
-    const lead = /^\d+年(?:度)?/u.exec(text.slice(start, end));
+    const lead = YEAR_LEAD.exec(text.slice(start, end));
     if (lead) start += lead[0].length;
     const name = text.slice(start, end);
     if (name.length - m[0].length >= 2) out.push({ name, index: start });

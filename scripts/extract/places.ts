@@ -9,7 +9,7 @@
  * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
  */
 import type { Place } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, isHistorical, findWords, lengthsByFirstUnit, scan, type Sentence, unitTest, wordIndex, type WordIndex, words } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, lengthsByFirstUnit, type Sentence, unitTest, words, type Words } from './context.ts';
 import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
@@ -101,8 +101,9 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
   return undefined;
 }
 
-const VERBS = /(?:来到|考察了?|参观了?|走进|走访|瞻仰|观摩了?|调研了?|察看了?|视察了?)/uy;
-const VERB_UNITS = firstUnits('来考参走瞻观调察视');
+/** visit verbs; those of TAKES_LE may be followed by 了 (考察了, 参观了 …), which belongs to them */
+const VERBS = words('来到', '考察', '参观', '走进', '走访', '瞻仰', '观摩', '调研', '察看', '视察');
+const TAKES_LE = new Set(['考察', '参观', '观摩', '调研', '察看', '视察']);
 const CLAUSE_END = /[，。；]/g;
 const BEING = words('是', '作为');
 /** where the run of names after a verb ends: ，。；：,;: */
@@ -112,12 +113,21 @@ const isRunEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 |
 export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] {
   const out: { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] = [];
   const being = ctx.mentions(BEING);
+  const verbs = ctx.occurrences(VERBS);
   for (const s of ctx.sentences) {
     if (s.kind === 'title') continue;
     // a visit verb in a sentence about the past (时任…赴涪陵考察) is another visit; a clause
     // introducing a place (浙涪友谊学校是时任…奠基) is about this one
-    for (const m of isHistorical(s) ? [] : scan(VERBS, VERB_UNITS, s.text)) {
-      const start = m.index + m[0].length;
+    const found = isHistorical(s) ? undefined : verbs[s.index];
+    // the verbs from left to right, each (with its 了) read once: one that starts inside the
+    // previous one is not a verb of its own (视察看)
+    let after = 0;
+    for (let v = 0; found !== undefined && v < found.length; v += 2) {
+      if (found[v]! < after) continue;
+      const verb = VERBS.words[found[v + 1]!]!;
+      let start = found[v]! + verb.length;
+      if (TAKES_LE.has(verb) && s.text.charCodeAt(start) === 0x4e86) start++; // 了
+      after = start;
       let runEnd = start;
       while (runEnd < s.text.length && !isRunEnd(s.text.charCodeAt(runEnd))) runEnd++;
       const run = s.text.slice(start, runEnd);
@@ -182,10 +192,9 @@ function inProvinces(list: PlaceName[] | undefined, provinces: Set<string>): Pla
 /** Han, Latin letter or digit (one UTF-16 unit), memoised per unit */
 const followsName = unitTest(/[\p{Script=Han}A-Za-z0-9]/u);
 
-/** 到|在|赴|前往 (global: test() moves lastIndex, no match arrays) */
-const GO_WORDS = /到|在|赴|前往/g;
+/** 到|在|赴|前往 (none holds another: their occurrences never overlap) */
+const GO_WORDS = words('到', '在', '赴', '前往');
 const DISTRICT_ENDS = words('区', '县');
-const isVerbUnit = (code: number): boolean => code === 0x5230 || code === 0x5728 || code === 0x8d74; // 到 在 赴
 
 /** Cities and districts of the given provinces that the article places the visit in. */
 export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefixes: { name: string; sentence: Sentence; index: number }[]): FoundPlace[] {
@@ -211,16 +220,15 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     return undefined;
   };
   const district = ctx.mentions(DISTRICT_ENDS);
+  const going = ctx.occurrences(GO_WORDS);
   for (const s of ctx.sentences) {
     if (isHistorical(s)) continue;
     const t = s.text;
     // 到广州、深圳 / 在江苏南京考察 / 前往深圳市 (到|在|赴|前往, left to right, not overlapping)
-    GO_WORDS.lastIndex = 0;
-    while (GO_WORDS.test(t)) {
-      const endOfWord = GO_WORDS.lastIndex;
-      const width = isVerbUnit(t.charCodeAt(endOfWord - 1)) ? 1 : 2; // 到 在 赴, or 前往
-      const index = endOfWord - width;
-      let pos = endOfWord;
+    const found = going[s.index];
+    for (let g = 0; found !== undefined && g < found.length; g += 2) {
+      const index = found[g]!;
+      let pos = index + GO_WORDS.words[found[g + 1]!]!.length;
       const mask = pos < t.length ? lengths.province[t.charCodeAt(pos)]! : 0;
       if (mask !== 0) {
         for (let len = Math.min(8, t.length - pos); len >= 2; len--) {
@@ -277,8 +285,8 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
 interface Gazetteer {
   /** per entry: its name, then its `match` strings (built once per loaded list) */
   needles: string[][];
-  /** every needle, and the entry of each */
-  index: WordIndex;
+  /** every needle, in the dictionary of Context.mentions, and the entry of each */
+  words: Words;
   entryOf: number[];
 }
 const gazetteers = new WeakMap<readonly PlaceEntry[], Gazetteer>();
@@ -287,7 +295,7 @@ function gazetteerOf(entries: readonly PlaceEntry[]): Gazetteer {
   if (!g) {
     const needles = entries.map((e) => [e.name, ...(e.match ?? [])]);
     const entryOf = needles.flatMap((list, e) => list.map(() => e));
-    gazetteers.set(entries, (g = { needles, index: wordIndex(needles.flat()), entryOf }));
+    gazetteers.set(entries, (g = { needles, words: words(...needles.flat()), entryOf }));
   }
   return g;
 }
@@ -296,22 +304,15 @@ function gazetteerOf(entries: readonly PlaceEntry[]): Gazetteer {
 export function gazetteerPlaces(ctx: Context): FoundPlace[] {
   const out: FoundPlace[] = [];
   const g = gazetteerOf(ctx.editorial.places);
-  // each entry's first sentence holding one of its needles: one pass over the sentences
-  const first: (Sentence | undefined)[] = [];
-  let missing = ctx.editorial.places.length;
-  for (const s of ctx.sentences) {
-    if (missing === 0) break;
-    findWords(g.index, s.text, (w) => {
-      const e = g.entryOf[w]!;
-      if (first[e] === undefined) {
-        first[e] = s;
-        missing--;
-      }
-    });
-  }
+  // each entry's first sentence holding one of its needles (from the dictionary pass)
+  const first: number[] = new Array<number>(ctx.editorial.places.length).fill(Infinity);
+  ctx.found(g.words).forEach((hits, w) => {
+    const e = g.entryOf[w]!;
+    if (hits !== undefined && hits[0]! < first[e]!) first[e] = hits[0]!;
+  });
   ctx.editorial.places.forEach((entry, e) => {
-    const s = first[e];
-    if (s === undefined) return;
+    if (first[e] === Infinity) return;
+    const s = ctx.sentences[first[e]!]!;
     // where in that sentence: the first of its needles (in the entry's order) that occurs there
     let index = -1;
     for (const needle of g.needles[e]!) if ((index = s.text.indexOf(needle)) >= 0) break;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findWords, lengthsByFirstUnit, unitTest, wordEnds, wordIndex, words } from '../../scripts/extract/context.ts';
+import { lengthsByFirstUnit, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { context } from './helpers.ts';
 
 describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
@@ -32,6 +32,13 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
     expect(ends[last.index]).toEqual([2, 4, 5]);
   });
 
+  it('lists the occurrences by start, then by the order of the words, and those of each word', () => {
+    const ctx = context([['body', '瞻仰上海中共一大纪念馆。到云栖小镇考察。']]);
+    const set = words('中共一大纪念馆', '一大', '中共', '云栖小镇', '考察了');
+    expect(ctx.occurrences(set)).toEqual([[4, 0, 4, 2, 6, 1], [1, 3]]);
+    expect(ctx.found(set)).toEqual([[0, 11], [0, 8], [0, 6], [1, 5], undefined]);
+  });
+
   it('refuses an empty word or one with a line break', () => {
     expect(() => words('')).toThrow(/empty/);
     expect(() => words('a\nb')).toThrow(/line break/);
@@ -51,17 +58,5 @@ describe('small lookup tables', () => {
     const test = unitTest(re);
     for (const c of ['中', 'a', 'Z', '5', '，', ' ', '的', '\ud842']) expect(test(c.charCodeAt(0))).toBe(re.test(c));
     expect(() => unitTest(/a/g)).toThrow();
-  });
-
-  it('findWords: every occurrence of every word, by position then list order', () => {
-    const index = wordIndex(['中共一大纪念馆', '一大', '中共', '云栖小镇']);
-    const found: [string, number][] = [];
-    findWords(index, '瞻仰上海中共一大纪念馆，到云栖小镇', (w, at) => found.push([index.words[w]!, at]));
-    expect(found).toEqual([
-      ['中共一大纪念馆', 4],
-      ['中共', 4],
-      ['一大', 6],
-      ['云栖小镇', 13],
-    ]);
   });
 });
