@@ -68,6 +68,8 @@ export function repeatedHalf(text: string): number {
     if ((n - gap) % 2 !== 0) continue;
     const half = (n - gap) / 2;
     if (half < 4) continue;
+    // fast path: halves that differ in their first character are not the same text
+    if (text.charCodeAt(0) !== text.charCodeAt(half + gap)) continue;
     const sep = text.slice(half, half + gap);
     if (!/^[\s\u3000\u00a0]+$/.test(sep)) continue;
     if (text.slice(0, half) === text.slice(half + gap)) return half;

@@ -73,45 +73,45 @@ function chineseWithin(text: string, from: number, to: number): boolean {
 const FULL_BY_CODE: string[] = [];
 for (const [mark, full] of Object.entries(FULL)) FULL_BY_CODE[mark.charCodeAt(0)] = full;
 
-// decisions about a mark, by its index in the list of marks
+// decisions about a mark
 const KEEP = 0;
 const CONVERT = 1;
 /** converted although its parenthesis has no partner (reported) */
 const UNBALANCED = 2;
 
-export function restorePunctuation(text: string): PunctuationResult {
-  const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
-  if (!hasMark(text)) return result;
+/** URLs and e-mail addresses in the text, as [start, end) pairs; null when there are none */
+function protectedRanges(text: string): number[] | null {
+  if (!(text.includes('@') || text.includes('://') || text.includes('www.'))) return null;
+  const ranges: number[] = [];
+  PROTECTED.lastIndex = 0;
+  for (let m = PROTECTED.exec(text); m !== null; m = PROTECTED.exec(text)) ranges.push(m.index, m.index + m[0].length);
+  return ranges;
+}
 
-  // protected ranges: URLs, e-mail addresses
-  let skip: [number, number][] | null = null;
-  if (text.includes('@') || text.includes('://') || text.includes('www.')) {
-    skip = [];
-    PROTECTED.lastIndex = 0;
-    for (let m = PROTECTED.exec(text); m !== null; m = PROTECTED.exec(text)) skip.push([m.index, m.index + m[0].length]);
-  }
-  const protectedAt = (i: number): boolean => {
-    if (skip === null) return false;
-    for (const [a, b] of skip) if (i >= a && i < b) return true;
-    return false;
-  };
-  const n = text.length;
+function within(ranges: number[] | null, i: number): boolean {
+  if (ranges === null) return false;
+  for (let k = 0; k < ranges.length; k += 2) if (i >= ranges[k]! && i < ranges[k + 1]!) return true;
+  return false;
+}
 
-  // one pass: every mark (outside protected ranges) in order, with its decision; a `(` waits
-  // on the stack for its `)` (indexes into `at`), pairs are decided when closed
-  const at: number[] = [];
+/**
+ * The decision for each parenthesis outside the protected ranges, in order: a pair is
+ * converted when its content or its outside neighbours are Chinese, one left unbalanced by
+ * its neighbours.
+ */
+function decideParentheses(text: string, skip: number[] | null): number[] {
   const decision: number[] = [];
+  const at: number[] = [];
+  /** indexes into `decision` of the `(` waiting for their `)` */
   const stack: number[] = [];
-  let converted = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x40 || !isMark(code)) continue;
-    if (skip !== null && protectedAt(i)) continue;
-    const k = at.length;
-    at.push(i);
+    if ((code !== 0x28 && code !== 0x29) || within(skip, i)) continue;
+    const k = decision.length;
     decision.push(KEEP);
+    at.push(i);
     if (code === 0x28) stack.push(k);
-    else if (code === 0x29) {
+    else {
       const open = stack.pop();
       if (open === undefined) {
         if (chineseAt(text, i - 1) || chineseAt(text, i + 1)) decision[k] = UNBALANCED;
@@ -119,23 +119,35 @@ export function restorePunctuation(text: string): PunctuationResult {
         const o = at[open]!;
         if (chineseAt(text, o - 1) || chineseAt(text, i + 1) || chineseWithin(text, o + 1, i)) decision[open] = decision[k] = CONVERT;
       }
-    } else if (chineseAt(text, i - 1) || chineseAt(text, i + 1)) decision[k] = CONVERT;
+    }
   }
   for (const open of stack) {
     const o = at[open]!;
     if (chineseAt(text, o - 1) || chineseAt(text, o + 1)) decision[open] = UNBALANCED;
   }
+  return decision;
+}
+
+export function restorePunctuation(text: string): PunctuationResult {
+  const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
+  if (!hasMark(text)) return result;
+  const skip = protectedRanges(text);
+  // parentheses are decided first, in pairs (few lines have any); the other marks by their
+  // neighbours, in the one pass that also builds the new text
+  const parens = text.includes('(') || text.includes(')') ? decideParentheses(text, skip) : null;
+  let p = 0;
 
   // same-length replacements, in order; marks counted by kind, in order of first appearance
   let out = '';
   let last = 0;
+  let converted = 0;
   const kinds: string[] = [];
   const counts: number[] = [];
-  for (let k = 0; k < at.length; k++) {
-    const d = decision[k]!;
-    if (d === KEEP) continue;
-    const i = at[k]!;
+  for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
+    if (code >= 0x40 || !isMark(code) || within(skip, i)) continue;
+    const d = code === 0x28 || code === 0x29 ? parens![p++]! : chineseAt(text, i - 1) || chineseAt(text, i + 1) ? CONVERT : KEEP;
+    if (d === KEEP) continue;
     const full = FULL_BY_CODE[code]!;
     out += text.slice(last, i) + full;
     last = i + 1;

@@ -97,13 +97,22 @@ export function matches(pattern: Pattern, text: string): boolean {
  * The first rule of `rules` whose pattern matches `text`. The patterns of a list are also
  * compiled into up to three alternations (anchored at the start, at the end, and the rest),
  * built once, so that a line no rule matches — nearly every paragraph — costs three
- * regular-expression tests instead of one per rule.
+ * regular-expression tests instead of one per rule; and a line of at most TAIL characters,
+ * where a pattern anchored at the end is tested on the whole line anyway, costs one test of
+ * all the patterns in one alternation.
  */
 interface Group {
-  re: RegExp;
+  test: Pattern;
   kind: 'start' | 'other' | 'tail';
 }
-const combined = new WeakMap<object, { groups: Group[]; unanchored: Set<object> }>();
+interface Combined {
+  /** every pattern of the list, for a line of at most TAIL characters */
+  all: RegExp;
+  groups: Group[];
+  unanchored: Set<object>;
+}
+const combined = new WeakMap<object, Combined>();
+const alternation = (patterns: Pattern[]): RegExp => new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u');
 /**
  * `anchoredOnly`: test only the patterns anchored at the start or at the end (cheap on a long
  * line); the others, which would scan the whole line, are skipped.
@@ -113,19 +122,26 @@ export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string
   let c = combined.get(rules);
   if (!c) {
     const join = (list: T[], kind: Group['kind']): Group[] =>
-      list.length === 0 ? [] : [{ re: new RegExp(list.map((r) => `(?:${r.test.re.source})`).join('|'), 'u'), kind }];
+      list.length === 0 ? [] : [{ test: { re: alternation(list.map((r) => r.test)), tail: kind === 'tail' }, kind }];
     const start = rules.filter((r) => !r.test.tail && alternatives(r.test.re.source).every((a) => a.startsWith('^')));
     const other = rules.filter((r) => !r.test.tail && !start.includes(r));
     const tail = rules.filter((r) => r.test.tail);
-    c = { groups: [...join(start, 'start'), ...join(tail, 'tail'), ...join(other, 'other')], unanchored: new Set(other) };
+    c = {
+      all: alternation(rules.map((r) => r.test)),
+      groups: [...join(start, 'start'), ...join(tail, 'tail'), ...join(other, 'other')],
+      unanchored: new Set(other),
+    };
     combined.set(rules, c);
   }
   let any = false;
-  for (const g of c.groups) {
-    if (anchoredOnly && g.kind === 'other') continue;
-    if (g.kind === 'tail' ? matches({ re: g.re, tail: true }, text) : g.re.test(text)) {
-      any = true;
-      break;
+  if (!anchoredOnly && text.length <= TAIL) any = c.all.test(text);
+  else {
+    for (const g of c.groups) {
+      if (anchoredOnly && g.kind === 'other') continue;
+      if (matches(g.test, text)) {
+        any = true;
+        break;
+      }
     }
   }
   if (!any) return undefined;
