@@ -189,9 +189,9 @@ export function decode(bytes: Uint8Array, path: string): Decoded {
   if (startsWith(bytes, [0xfe, 0xff])) return finish(path, iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), 'UTF-16BE (BOM)');
 
   // fast path: strict UTF-8 (plain ASCII is UTF-8 too), validated by simdutf, then decoded
-  if (isUtf8(bytes)) {
-    const text = decodeValidUtf8(bytes);
-    if (!text.includes('\u0000')) return finish(path, text, 'UTF-8');
+  // (a NUL byte in valid UTF-8 is U+0000: such a file goes on to the UTF-16 and binary tests)
+  if (isUtf8(bytes) && Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).indexOf(0) === -1) {
+    return finish(path, decodeValidUtf8(bytes), 'UTF-8');
   }
 
   const utf16 = sniffUtf16(bytes);
