@@ -58,8 +58,9 @@ export interface Context {
 const TEXT_KINDS: ReadonlySet<LineKind> = new Set(['title', 'subtitle', 'body', 'heading', 'caption']);
 
 const HISTORICAL = /时任|\d+年前|多年前|当年/u;
+/** each match of HISTORICAL holds one of these */
+const PAST_WORDS = ['时任', '年前', '当年'];
 
-const END = /[。！？]/g;
 const isEnd = (code: number): boolean => code === 0x3002 || code === 0xff01 || code === 0xff1f; // 。！？
 const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09; // ”’」』）
 
@@ -68,12 +69,17 @@ const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 
  * the line, the same cuts as `/[^。！？]+(?:[。！？]+[”’」』）]?|$)/gu`: a sentence is a run of other
  * characters, then its run of 。！？ and one closing quote; marks opening a line are skipped.
  */
-export function splitSentences(line: CleanLine, lineIndex: number, start: number): Sentence[] {
+export function splitSentences(line: CleanLine, lineIndex: number, start: number, maybePast = true): Sentence[] {
   const out: Sentence[] = [];
   const t = line.text;
-  // no sentence of a line is about the past unless the line holds a marker (none spans a 。！？)
-  const past = HISTORICAL.test(t);
+  // no sentence of a line is about the past unless the line holds a marker (none spans a 。！？);
+  // `maybePast` false: the article holds none
+  const past = maybePast && HISTORICAL.test(t);
   const n = t.length;
+  // the next 。, ！ and ？ (-1: none left), each searched again only once passed
+  let period = -2;
+  let exclamation = -2;
+  let question = -2;
   let i = 0;
   while (i < n) {
     if (isEnd(t.charCodeAt(i))) {
@@ -82,8 +88,13 @@ export function splitSentences(line: CleanLine, lineIndex: number, start: number
     }
     const from = i;
     // the next 。！？, found natively
-    END.lastIndex = i;
-    i = END.test(t) ? END.lastIndex - 1 : n;
+    if (period !== -1 && period < i) period = t.indexOf('。', i);
+    if (exclamation !== -1 && exclamation < i) exclamation = t.indexOf('！', i);
+    if (question !== -1 && question < i) question = t.indexOf('？', i);
+    i = n;
+    if (period !== -1) i = period;
+    if (exclamation !== -1 && exclamation < i) i = exclamation;
+    if (question !== -1 && question < i) i = question;
     if (i < n) {
       while (i < n && isEnd(t.charCodeAt(i))) i++;
       if (i < n && isClosing(t.charCodeAt(i))) i++;
@@ -98,10 +109,13 @@ export function splitSentences(line: CleanLine, lineIndex: number, start: number
 export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geography): Context {
   const sentences: Sentence[] = [];
   const texts: string[] = [];
+  for (const line of doc.lines) if (TEXT_KINDS.has(line.kind)) texts.push(line.text);
+  const fullText = texts.join('\n');
+  // every marker of the past holds one of these: most articles have none, and no line is tested
+  const maybePast = PAST_WORDS.some((w) => fullText.includes(w));
   doc.lines.forEach((line, i) => {
     if (!TEXT_KINDS.has(line.kind)) return;
-    texts.push(line.text);
-    sentences.push(...splitSentences(line, i, sentences.length));
+    sentences.push(...splitSentences(line, i, sentences.length, maybePast));
   });
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
@@ -136,7 +150,7 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     sentences,
     provincesIn,
     ...sentenceSearch(sentences),
-    fullText: texts.join('\n'),
+    fullText,
     surnames: editorial.surnames,
     info: message(undefined),
     warn: message(false),
@@ -151,9 +165,14 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
  */
 const dictionary: string[] = [];
 const dictionaryIds = new Map<string, number>();
-/** per UTF-16 unit: the ids of the words starting with it (shared empty list for the others) */
-const NONE: number[] = [];
-const byFirstUnit: number[][] = new Array<number[]>(0x10000).fill(NONE);
+/**
+ * The units words start with, one bit each (8 KB, which stays in the processor's cache while
+ * cleaning runs between two articles, unlike a table of 64 K entries), then for those units
+ * 1 + the number of their list in `startingWith` (the ids of the words starting with them).
+ */
+const firstBits = new Int32Array(0x10000 >>> 5);
+const firstSlot = new Uint16Array(0x10000);
+const startingWith: number[][] = [];
 
 /** A set of words of the dictionary (see `words`). */
 export interface Words {
@@ -171,7 +190,11 @@ export function words(...list: string[]): Words {
       dictionary.push(w);
       dictionaryIds.set(w, id);
       const u = w.charCodeAt(0);
-      byFirstUnit[u] = [...byFirstUnit[u]!, id];
+      if (firstSlot[u] === 0) {
+        firstSlot[u] = startingWith.push([]);
+        firstBits[u >>> 5] = firstBits[u >>> 5]! | (1 << (u & 31));
+      }
+      startingWith[firstSlot[u]! - 1]!.push(id);
     }
     return id;
   });
@@ -188,9 +211,11 @@ export function findDictionaryWords(sentences: readonly Sentence[]): (number[] |
     const t = sentences[k]!.text;
     const n = t.length;
     for (let i = 0; i < n; i++) {
-      const ids = byFirstUnit[t.charCodeAt(i)]!;
-      if (ids === NONE) continue;
-      for (const id of ids) {
+      const u = t.charCodeAt(i);
+      if ((firstBits[u >>> 5]! & (1 << (u & 31))) === 0) continue;
+      const ids = startingWith[firstSlot[u]! - 1]!;
+      for (let j = 0; j < ids.length; j++) {
+        const id = ids[j]!;
         const w = dictionary[id]!;
         if (w.length === 1 || t.startsWith(w, i)) (hits[id] ??= []).push(k, i + w.length);
       }

@@ -27,7 +27,6 @@ export interface BusinessPerson {
 const TITLE_WORDS = words(...TITLE_ENDS);
 const LEADERS = words('领导');
 const ATTENDING = words('出席', '参加');
-const LIST_MARK = words('、');
 const WITH = words('与');
 const BUSINESS_TITLES = words('董事长', '总裁', '总经理', '创始人', '首席执行官');
 
@@ -143,9 +142,9 @@ export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
   const re = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
   const attending = ctx.mentions(ATTENDING);
-  const listing = ctx.mentions(LIST_MARK);
   for (const s of ctx.sentences) {
-    if (attending[s.index] === 0 || listing[s.index] === 0 || isHistorical(s)) continue;
+    // 、 is frequent: looked for only in the few sentences with 出席 / 参加
+    if (attending[s.index] === 0 || !s.text.includes('、') || isHistorical(s)) continue;
     for (const m of s.text.matchAll(re)) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
