@@ -21,6 +21,7 @@
  * pinyin hint fixes the length, only if at least two places agree. Anything else becomes the visible gap marker `□` (one per `?`)
  * with a warning.
  */
+import { isHanUnit } from './han.ts';
 import { applyEdits, note, rawColumn, type WorkLine } from './lines.ts';
 
 export const GAP_MARK = '□';
@@ -52,8 +53,8 @@ export interface GapResult {
   copyright: { line: number; column: number }[];
 }
 
-const HAN = /\p{Script=Han}/u;
-const isHan = (c: string | undefined): boolean => c !== undefined && c !== GAP_MARK && HAN.test(c);
+/** Is text[i] a Han character? (false outside the text; the gap mark □ is not Han) */
+const hanAt = (text: string, i: number): boolean => isHanUnit(text.charCodeAt(i));
 const COPYRIGHT_BEFORE = /copyright\s?$|\(c\)\s?$/i;
 const YEAR_AFTER = /^\s?(?:19|20)\d\d\b/;
 /** a question in the clause before a `?`: a final particle or a question word */
@@ -71,12 +72,12 @@ interface Run {
 /** Han context: up to 4 Han characters directly before `start` / after `end`. */
 function leftContext(text: string, start: number): string {
   let i = start;
-  while (i > 0 && start - i < 4 && isHan(text[i - 1])) i--;
+  while (i > 0 && start - i < 4 && hanAt(text, i - 1)) i--;
   return text.slice(i, start);
 }
 function rightContext(text: string, end: number): string {
   let i = end;
-  while (i < text.length && i - end < 4 && isHan(text[i])) i++;
+  while (i < text.length && i - end < 4 && hanAt(text, i)) i++;
   return text.slice(end, i);
 }
 
@@ -107,7 +108,7 @@ export function repairGaps(
       // a window on each side is all the tests below look at (keeps a long line linear)
       const before = text.slice(Math.max(0, start - 40), start);
       const after = text.slice(end, end + 8);
-      if (end - start === 1 && (COPYRIGHT_BEFORE.test(before) || (YEAR_AFTER.test(after) && !isHan(before.at(-1))))) {
+      if (end - start === 1 && (COPYRIGHT_BEFORE.test(before) || (YEAR_AFTER.test(after) && !hanAt(text, start - 1)))) {
         replacements.push({ start, end, text: '©' });
         result.copyright.push({ line: work.line, column: rawColumn(work, start) });
         note(work, start, 'gap/copyright', 'restored © (shown as ?)');
@@ -115,9 +116,9 @@ export function repairGaps(
         const runHints: (string | undefined)[] = [];
         for (let i = start; i < end; i++) runHints.push(hints?.get(i));
         const hinted = runHints.some((h) => h !== undefined);
-        const nextToHan = isHan(text[start - 1]) || isHan(text[end]);
+        const nextToHan = hanAt(text, start - 1) || hanAt(text, end);
         const question = end - start === 1 && !hinted && QUESTION.test(before);
-        if (options.damaged ? (hinted || nextToHan) && !question : isHan(text[start - 1]) && isHan(text[end])) {
+        if (options.damaged ? (hinted || nextToHan) && !question : hanAt(text, start - 1) && hanAt(text, end)) {
           runs.push({ work, index, start, end, hints: runHints });
         }
       }
@@ -179,7 +180,7 @@ export function repairGaps(
       for (const m of lengths) {
         let ok = true;
         for (let i = 0; i < m; i++) {
-          if (!isHan(corpus[at + i])) {
+          if (!hanAt(corpus, at + i)) {
             ok = false;
             break;
           }
