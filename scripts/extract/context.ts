@@ -310,17 +310,45 @@ export function firstUnits(...strings: Iterable<string>[]): Uint8Array {
   return table;
 }
 
+/** See lengthsByFirstUnit. */
+export interface NameLengths {
+  /** bit n set: some name of n units starts with this unit; 0: none starts with it */
+  at(code: number): number;
+  /** the longest name */
+  longest: number;
+}
+
 /**
- * A table of UTF-16 units: for each unit, a bit mask of the lengths (bit n for length n, up to
- * 30) of the strings given that start with it; 0 for a unit no string starts with.
+ * For each UTF-16 unit, a bit mask of the lengths (bit n for length n, up to 30) of the names
+ * given that start with it, so that a name is looked up only in the lengths it can have. The
+ * units are kept as a bit set (8 KB, which stays in the processor's cache) before a map.
  */
-export function lengthsByFirstUnit(strings: Iterable<string>): Uint32Array {
-  const table = new Uint32Array(0x10000);
-  for (const s of strings) {
+export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
+  const bits = new Int32Array(0x10000 >>> 5);
+  const masks = new Map<number, number>();
+  let longest = 0;
+  for (const s of names) {
     if (s.length === 0 || s.length > 30) throw new RangeError(`lengthsByFirstUnit: “${s}” is empty or longer than 30 units`);
-    table[s.charCodeAt(0)] = table[s.charCodeAt(0)]! | (1 << s.length);
+    const u = s.charCodeAt(0);
+    bits[u >>> 5] = bits[u >>> 5]! | (1 << (u & 31));
+    masks.set(u, (masks.get(u) ?? 0) | (1 << s.length));
+    longest = Math.max(longest, s.length);
   }
-  return table;
+  return { at: (code) => ((bits[code >>> 5]! & (1 << (code & 31))) === 0 ? 0 : masks.get(code)!), longest };
+}
+
+/**
+ * Length of the longest of `names` (whose lengths by first unit are `lengths`) that starts at
+ * `pos` of `text`, or 0: what a sticky alternation of the names, longest first, would match.
+ */
+export function longestNameAt(text: string, pos: number, lengths: NameLengths, names: { has(name: string): boolean }): number {
+  if (pos >= text.length) return 0;
+  const mask = lengths.at(text.charCodeAt(pos));
+  if (mask === 0) return 0;
+  for (let len = Math.min(lengths.longest, text.length - pos); len >= 1; len--) {
+    if ((mask & (1 << len)) !== 0 && names.has(text.slice(pos, pos + len))) return len;
+  }
+  return 0;
 }
 
 /**

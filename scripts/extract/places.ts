@@ -9,7 +9,7 @@
  * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
  */
 import type { Place } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, isHistorical, lengthsByFirstUnit, type Sentence, unitTest, words, type Words } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, lengthsByFirstUnit, longestNameAt, type NameLengths, type Sentence, unitTest, words, type Words } from './context.ts';
 import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
@@ -172,8 +172,8 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
  * Lengths of the province, city and district names by their first UTF-16 unit (lengthsByFirstUnit),
  * so most positions cost one array read and a name is looked up only in the lengths it can have.
  */
-const nameUnits = new WeakMap<Context['geo'], { province: Uint32Array; city: Uint32Array; district: Uint32Array }>();
-function lengthsOf(geo: Context['geo']): { province: Uint32Array; city: Uint32Array; district: Uint32Array } {
+const nameUnits = new WeakMap<Context['geo'], { province: NameLengths; city: NameLengths; district: NameLengths }>();
+function lengthsOf(geo: Context['geo']): { province: NameLengths; city: NameLengths; district: NameLengths } {
   let t = nameUnits.get(geo);
   if (!t) {
     t = { province: lengthsByFirstUnit(geo.byName.keys()), city: lengthsByFirstUnit(geo.cityByName.keys()), district: lengthsByFirstUnit(geo.districtByName.keys()) };
@@ -210,7 +210,7 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
   /** the longest city name at `pos` (杭州市 before 杭州) */
   const cityAt = (text: string, pos: number) => {
     if (pos >= text.length) return undefined;
-    const mask = lengths.city[text.charCodeAt(pos)]!;
+    const mask = lengths.city.at(text.charCodeAt(pos));
     if (mask === 0) return undefined;
     for (let len = Math.min(5, text.length - pos); len >= 2; len--) {
       if ((mask & (1 << len)) === 0) continue;
@@ -229,15 +229,8 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     for (let g = 0; found !== undefined && g < found.length; g += 2) {
       const index = found[g]!;
       let pos = index + GO_WORDS.words[found[g + 1]!]!.length;
-      const mask = pos < t.length ? lengths.province[t.charCodeAt(pos)]! : 0;
-      if (mask !== 0) {
-        for (let len = Math.min(8, t.length - pos); len >= 2; len--) {
-          if ((mask & (1 << len)) !== 0 && ctx.geo.byName.has(t.slice(pos, pos + len))) {
-            pos += len;
-            break;
-          }
-        }
-      }
+      // a province name first (在江苏南京): the longest one
+      pos += longestNameAt(t, pos, lengths.province, ctx.geo.byName);
       for (;;) {
         const hit = cityAt(t, pos);
         if (!hit) break;
@@ -261,7 +254,7 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
       const next = i + 1 < t.length ? t.charCodeAt(i + 1) : -1;
       if (next !== -1 && next !== 0x7684 && followsName(next)) continue; // 的
       for (let len = 3; len <= 6 && len <= i + 1; len++) {
-        if ((lengths.district[t.charCodeAt(i + 1 - len)]! & (1 << len)) === 0) continue;
+        if ((lengths.district.at(t.charCodeAt(i + 1 - len)) & (1 << len)) === 0) continue;
         const d = inProvinces(ctx.geo.districtByName.get(t.slice(i + 1 - len, i + 1)), provinces);
         if (d) {
           add(d, s, i + 1 - len);

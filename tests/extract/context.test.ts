@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lengthsByFirstUnit, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { lengthsByFirstUnit, longestNameAt, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { context } from './helpers.ts';
 
 describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
@@ -48,9 +48,22 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
 describe('small lookup tables', () => {
   it('lengthsByFirstUnit: a bit per length of the names starting with a unit', () => {
     const t = lengthsByFirstUnit(['上海', '上海市', '江苏省']);
-    expect(t['上'.charCodeAt(0)]).toBe((1 << 2) | (1 << 3));
-    expect(t['江'.charCodeAt(0)]).toBe(1 << 3);
-    expect(t['海'.charCodeAt(0)]).toBe(0);
+    expect(t.at('上'.charCodeAt(0))).toBe((1 << 2) | (1 << 3));
+    expect(t.at('江'.charCodeAt(0))).toBe(1 << 3);
+    expect(t.at('海'.charCodeAt(0))).toBe(0);
+    expect(t.longest).toBe(3);
+  });
+
+  it('longestNameAt: the longest name at a position, as a sticky alternation (longest first) matches', () => {
+    const names = new Set(['上海', '上海市', '江苏', '江苏省']);
+    const lengths = lengthsByFirstUnit(names);
+    const text = '赴上海市、江苏南京';
+    const sticky = /上海市|江苏省|上海|江苏/y;
+    for (let i = 0; i <= text.length; i++) {
+      sticky.lastIndex = i;
+      expect(longestNameAt(text, i, lengths, names)).toBe(sticky.exec(text)?.[0].length ?? 0);
+    }
+    expect(longestNameAt(text, 1, lengths, names)).toBe(3);
   });
 
   it('unitTest: a character-class test of one unit, the same answers as the pattern', () => {
