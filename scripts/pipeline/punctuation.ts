@@ -132,9 +132,9 @@ export function restorePunctuation(text: string): PunctuationResult {
   const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
   if (!hasMark(text)) return result;
   const skip = protectedRanges(text);
-  // parentheses are decided first, in pairs (few lines have any); the other marks by their
-  // neighbours, in the one pass that also builds the new text
-  const parens = text.includes('(') || text.includes(')') ? decideParentheses(text, skip) : null;
+  // parentheses are decided in pairs, when the first one is met (few lines have any); the
+  // other marks by their neighbours, in the one pass that also builds the new text
+  let parens: number[] | null = null;
   let p = 0;
 
   // same-length replacements, in order; marks counted by kind, in order of first appearance
@@ -146,7 +146,11 @@ export function restorePunctuation(text: string): PunctuationResult {
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code >= 0x40 || !isMark(code) || within(skip, i)) continue;
-    const d = code === 0x28 || code === 0x29 ? parens![p++]! : chineseAt(text, i - 1) || chineseAt(text, i + 1) ? CONVERT : KEEP;
+    let d: number;
+    if (code === 0x28 || code === 0x29) {
+      parens ??= decideParentheses(text, skip);
+      d = parens[p++]!;
+    } else d = chineseAt(text, i - 1) || chineseAt(text, i + 1) ? CONVERT : KEEP;
     if (d === KEEP) continue;
     const full = FULL_BY_CODE[code]!;
     out += text.slice(last, i) + full;
@@ -173,7 +177,8 @@ export function punctuateLine(work: WorkLine): number {
   if (!hasMark(work.text)) return 0;
   const r = restorePunctuation(work.text);
   if (r.count === 0) return 0;
-  const summary = [...r.marks].map(([mark, n]) => `${mark}×${n}`).join(' ');
+  let summary = '';
+  r.marks.forEach((n, mark) => (summary += `${summary === '' ? '' : ' '}${mark}×${n}`));
   note(work, r.first, 'punctuation/full-width', `restored ${r.count} full-width punctuation mark${r.count === 1 ? '' : 's'} (${summary})`);
   for (const at of r.unbalanced) note(work, at, 'punctuation/unbalanced', `unbalanced parenthesis ${work.text[at]} converted by its neighbours`, 'warning');
   // same length: no edit to record
