@@ -292,6 +292,23 @@ export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'm
     }, };
 }
 
+/**
+ * `[...text.matchAll(re)]` for a pattern with the g flag, by exec on `re` itself (matchAll copies
+ * the pattern at each call, a cost when it runs on every sentence). Leaves `re.lastIndex` at 0.
+ */
+export function matches(re: RegExp, text: string): RegExpExecArray[] {
+  if (!re.global) throw new TypeError(`matches: ${re} needs the g flag`);
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
+    out.push(m);
+    // an empty match: step over one character (code point with the u flag), as matchAll does
+    if (m[0] === '') re.lastIndex += re.unicode && (text.codePointAt(re.lastIndex) ?? 0) > 0xffff ? 2 : 1;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
 /** Position of `index` within sentence `s`, for messages. */
 export function at(s: Sentence, index = 0): { line: number; column: number } {
   return { line: s.line, column: s.column + index };

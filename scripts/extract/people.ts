@@ -3,7 +3,7 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, scanNear, type Sentence, words } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, matches, scanNear, type Sentence, unitTest, words } from './context.ts';
 import { provinceOf } from './provinces.ts';
 import { isName, nameAt, provinceInRole, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
@@ -41,12 +41,20 @@ interface Found extends Official {
  * with 省/市 names a province the data package does not know (the known ones are in the title).
  */
 function unknownPlaceBefore(text: string, start: number, role: string): string | undefined {
-  if (!/^(?:省|市|自治区)/u.test(role)) return undefined;
-  const clause = text.slice(0, start).split(/[，。；、,;：:\s（）()“”]/u).at(-1) ?? '';
-  if (!/^\p{Script=Han}{2,3}$/u.test(clause)) return undefined;
-  if (/[了的是为向对与和及率由在请等]$|会见|陪同|看望|会谈|出席|主持/u.test(clause)) return undefined;
+  if (!LOCAL_ROLE.test(role)) return undefined;
+  // the clause: back from the title to the previous mark (at most 3 characters, 6 units, matter)
+  let from = start;
+  while (from > 0 && start - from <= 6 && !isClauseMark(text.charCodeAt(from - 1))) from--;
+  if (start - from > 6) return undefined;
+  const clause = text.slice(from, start);
+  if (!PLACE_WORD.test(clause)) return undefined;
+  if (NOT_A_PLACE.test(clause)) return undefined;
   return clause;
 }
+const LOCAL_ROLE = /^(?:省|市|自治区)/u;
+const isClauseMark = unitTest(/[，。；、,;：:\s（）()“”]/u);
+const PLACE_WORD = /^\p{Script=Han}{2,3}$/u;
+const NOT_A_PLACE = /[了的是为向对与和及率由在请等]$|会见|陪同|看望|会谈|出席|主持/u;
 
 /** 率安徽省党政代表团 / 率省代表团 later in the same sentence: the province of the delegation. */
 function delegationProvince(ctx: Context, text: string): string | null | undefined {
@@ -124,7 +132,7 @@ export function listedOfficials(ctx: Context): Found[] {
   const leaders = ctx.mentions(LEADERS);
   for (const s of ctx.sentences) {
     if (leaders[s.index] === 0 || isHistorical(s)) continue;
-    for (const m of s.text.matchAll(re)) {
+    for (const m of matches(re, s.text)) {
       const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
       const from = (m.index ?? 0) + m[0].length - m[3]!.length;
       if (!m[1]) ctx.warn(`“${m[2]}”领导: ${m[2]} is not a provincial-level division; the listed officials have no province`, at(s, m.index ?? 0), 'extract/province-unknown');
@@ -134,18 +142,20 @@ export function listedOfficials(ctx: Context): Found[] {
   return out;
 }
 
+const UNLABELLED = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
+
 /**
  * 黄莉新、刘捷、…、卢山出席 right after a titled official in the same sentence: a list with no label,
  * whose province is that official's (recorded as an info message).
  */
 export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
-  const re = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
+  const re = UNLABELLED;
   const attending = ctx.mentions(ATTENDING);
   for (const s of ctx.sentences) {
     // 、 is frequent: looked for only in the few sentences with 出席 / 参加
     if (attending[s.index] === 0 || !s.text.includes('、') || isHistorical(s)) continue;
-    for (const m of s.text.matchAll(re)) {
+    for (const m of matches(re, s.text)) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
       if (!before) continue;
@@ -162,18 +172,19 @@ export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   return out;
 }
 
+const WITH_PEOPLE = /与((?:\p{Script=Han}{2,4}、)*\p{Script=Han}{2,4}?)等(?:企业|公司|集团)?(?:负责人|高管|企业家|创始人)/gu;
+const TITLED_PERSON = /(?:董事长|总裁|总经理|创始人|首席执行官)(\p{Script=Han}{2,4})/gu;
+
 /** 与任正非等企业负责人进行座谈: business people, not officials. */
 export function businessPeople(ctx: Context): BusinessPerson[] {
   const out: BusinessPerson[] = [];
-  const re = /与((?:\p{Script=Han}{2,4}、)*\p{Script=Han}{2,4}?)等(?:企业|公司|集团)?(?:负责人|高管|企业家|创始人)/gu;
-  const titled = /(?:董事长|总裁|总经理|创始人|首席执行官)(\p{Script=Han}{2,4})/gu;
   const withWord = ctx.mentions(WITH);
   const business = ctx.mentions(BUSINESS_TITLES);
   for (const s of ctx.sentences) {
-    for (const m of withWord[s.index] === 1 ? s.text.matchAll(re) : []) {
+    for (const m of withWord[s.index] === 1 ? matches(WITH_PEOPLE, s.text) : []) {
       for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
     }
-    for (const m of business[s.index] === 1 ? s.text.matchAll(titled) : []) {
+    for (const m of business[s.index] === 1 ? matches(TITLED_PERSON, s.text) : []) {
       const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
       if (name) out.push({ name, sentence: s });
     }

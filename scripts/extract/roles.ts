@@ -2,6 +2,7 @@
  * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
  * 市人大常委会主任 … and the name that follows them.
  */
+import { unitTest } from './context.ts';
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
@@ -58,6 +59,21 @@ export function followsName(rest: string): boolean {
   return rest === '' || PUNCT.test(rest) || FOLLOWERS.some((w) => rest.startsWith(w));
 }
 
+/** the followers by their first unit (in the order of FOLLOWERS) */
+const FOLLOWERS_BY_FIRST = new Map<number, string[]>();
+for (const w of FOLLOWERS) FOLLOWERS_BY_FIRST.set(w.charCodeAt(0), [...(FOLLOWERS_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
+/** PUNCT of one unit (none of its characters is outside the BMP), memoised per unit */
+const isPunct = unitTest(/[\s，、；。：！？,;:（()“”"]/u);
+
+/** `followsName(text.slice(pos))` without cutting the text: the end, punctuation or a follower word at `pos`. */
+export function followsNameAt(text: string, pos: number): boolean {
+  if (pos >= text.length) return true;
+  const code = text.charCodeAt(pos);
+  if (isPunct(code)) return true;
+  const words = FOLLOWERS_BY_FIRST.get(code);
+  return words !== undefined && words.some((w) => text.startsWith(w, pos));
+}
+
 export function hasSurname(name: string, surnames: { single: Set<string>; compound: Set<string> }): boolean {
   return surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
 }
@@ -71,7 +87,7 @@ export function nameAt(text: string, pos: number, surnames: { single: Set<string
     const name = text.slice(pos, pos + len);
     if (name.length < len || !HAN.test(name)) return undefined;
     if (!hasSurname(name, surnames)) return undefined;
-    if (followsName(text.slice(pos + len))) return name;
+    if (followsNameAt(text, pos + len)) return name;
   }
   return undefined;
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lengthsByFirstUnit, longestNameAt, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { lengthsByFirstUnit, longestNameAt, matches, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 
 describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
@@ -71,5 +72,20 @@ describe('small lookup tables', () => {
     const test = unitTest(re);
     for (const c of ['中', 'a', 'Z', '5', '，', ' ', '的', '\ud842']) expect(test(c.charCodeAt(0))).toBe(re.test(c));
     expect(() => unitTest(/a/g)).toThrow();
+  });
+
+  it('matches: the matches matchAll gives, empty ones included, and lastIndex left at 0', () => {
+    const text = '与任正非、马化腾等企业负责人座谈，与𠀋𠀋等';
+    for (const re of [/与((?:\p{Script=Han}{2,4}、)*\p{Script=Han}{2,4}?)等/gu, /(?:)/gu, /等|/g]) {
+      const expected = [...text.matchAll(re)].map((m) => [m.index, m[0], m[1]]);
+      expect(matches(re, text).map((m) => [m.index, m[0], m[1]])).toEqual(expected);
+      expect(re.lastIndex).toBe(0);
+    }
+    expect(() => matches(/a/, 'a')).toThrow();
+  });
+
+  it('followsNameAt: what followsName says of the rest of the text', () => {
+    const text = '王浩讲话，李明、张三同志出席重要会议 x';
+    for (let i = 0; i <= text.length; i++) expect(followsNameAt(text, i)).toBe(followsName(text.slice(i)));
   });
 });
