@@ -342,7 +342,10 @@ export function extractPlaces(ctx: Context, provinces: Set<string>): FoundPlace[
     rules.push({ name: r.name, kind: r.kind, province: null, sentence: r.sentence, index: r.index, from: 'rule' });
   }
   const named = [...gazetteer, ...rules];
-  const kept = named.filter((p) => !named.some((q) => q !== p && q.name.length > p.name.length && q.name.includes(p.name)));
+  // a name inside a longer one: compared once per distinct name (the same name is often found twice)
+  const names = [...new Set(named.map((p) => p.name))];
+  const inside = new Set(names.filter((n) => names.some((m) => m.length > n.length && m.includes(n))));
+  const kept = named.filter((p) => !inside.has(p.name));
   const unique = new Map<string, FoundPlace>();
   for (const p of kept) {
     const seen = unique.get(p.name);

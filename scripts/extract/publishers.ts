@@ -4,13 +4,43 @@
  * listed there is kept as written, with a warning.
  */
 import { toSimplified } from '../pipeline/simplify.ts';
-import { type Context, geoRegex } from './context.ts';
+import { type Context, geoRegex, matches } from './context.ts';
 import { provinceOf } from './provinces.ts';
 
 export interface Publishers {
   chain: string[];
   /** home province of the publisher of the text (the cited one, else the page) */
   home: string | null;
+}
+
+const COPYRIGHT = /版权|版權|Copyright|©|All Rights Reserved/giu;
+const CITED = /据《([^》]+)》(?:报道|消息)/gu;
+const DATELINE = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u;
+
+/**
+ * The removed lines holding a copyright notice, in order: one search of all of them joined by
+ * line breaks (no notice spans one) instead of one per line.
+ */
+export function copyrightLines<T extends { text: string }>(lines: readonly T[]): T[] {
+  const out: T[] = [];
+  if (lines.length === 0) return out;
+  const ends: number[] = [];
+  let joined = '';
+  for (const l of lines) {
+    joined += joined === '' && ends.length === 0 ? l.text : `\n${l.text}`;
+    ends.push(joined.length);
+  }
+  let k = 0;
+  COPYRIGHT.lastIndex = 0;
+  while (COPYRIGHT.test(joined)) {
+    // the line holding the match's last unit; the search goes on at the next line
+    const last = COPYRIGHT.lastIndex - 1;
+    while (ends[k]! <= last) k++;
+    out.push(lines[k]!);
+    COPYRIGHT.lastIndex = ends[k]! + 1;
+  }
+  COPYRIGHT.lastIndex = 0;
+  return out;
 }
 
 export function extractPublishers(ctx: Context): Publishers {
@@ -34,18 +64,18 @@ export function extractPublishers(ctx: Context): Publishers {
       }
     }
   }
-  for (const removed of ctx.doc.removed) {
-    if (!/版权|版權|Copyright|©|All Rights Reserved/iu.test(removed.text)) continue;
+  for (const removed of copyrightLines(ctx.doc.removed)) {
     for (const e of known(ctx.doc.script === 'traditional' ? toSimplified(removed.text) : removed.text)) page.push(e.name);
   }
   // cited in the text: 据《浙江日报》报道, and the dateline (中安在线、中安新闻客户端讯 / 浙江在线重庆10月10日电)
   for (const s of ctx.sentences.slice(0, 4)) {
-    for (const m of s.text.matchAll(/据《([^》]+)》(?:报道|消息)/gu)) {
+    for (const m of s.text.includes('据《') ? matches(CITED, s.text) : []) {
       const hit = known(m[1]!);
       cited.push(...(hit.length ? hit.map((e) => e.name) : [m[1]!]));
     }
-    const dateline = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u.exec(s.text);
-    if (dateline && s.index === 0) {
+    // the dateline opens the first sentence
+    const dateline = s.index === 0 ? DATELINE.exec(s.text) : null;
+    if (dateline) {
       const hit = known(dateline[1]!);
       cited.push(...hit.map((e) => e.name));
       // 海南在线海口…电: an unknown outlet whose name opens with a province name

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractCredits } from '../../scripts/extract/credits.ts';
-import { extractPublishers } from '../../scripts/extract/publishers.ts';
+import { copyrightLines, extractPublishers } from '../../scripts/extract/publishers.ts';
 import { context, messages } from './helpers.ts';
 
 describe('publisher chain', () => {
@@ -48,5 +48,15 @@ describe('credits', () => {
       { role: 'editor', label: '责任编辑', name: '张玉' },
     ]);
     expect(strip).toEqual([{ lineIndex: 3, text: '（宗禾）' }]);
+  });
+});
+
+describe('copyright lines', () => {
+  it('the lines a per-line test of the notice pattern keeps, in order, each once', () => {
+    const lines = ['首页 | 新闻', 'Copyright ? 2011 中共安徽省委黨校. All Rights Reserved.', '', '浙江在线版权所有 © 版权', 'ALL RIGHTS RESERVED', 'copy right', '版', '权'].map((text) => ({ text }));
+    const perLine = lines.filter((l) => /版权|版權|Copyright|©|All Rights Reserved/iu.test(l.text));
+    expect(copyrightLines(lines)).toEqual(perLine);
+    expect(perLine).toHaveLength(3);
+    expect(copyrightLines([])).toEqual([]);
   });
 });
