@@ -29,6 +29,38 @@ const SENTENCE_END = /[。！？!?…；;][”’」』"')）]*$/u;
 
 const match = (rules: KindRule[], text: string): KindRule | undefined => firstMatch(rules, text);
 
+type Asked = 'meta' | 'caption' | 'credit';
+/**
+ * The kind lists in the order a line asks them — meta, caption, credit in the header; caption,
+ * credit (and meta, for a short line) below it — joined into one list each, once per rule set
+ * (firstMatch compiles a list once, keyed by the array). The first rule of a joined list that
+ * matches is the answer of asking the lists one after the other, and a line none matches —
+ * nearly every paragraph — costs one or two regular-expression tests instead of one or two per
+ * list.
+ */
+interface Joined {
+  header: KindRule[];
+  body: KindRule[];
+  shortBody: KindRule[];
+  kindOf: Map<KindRule, Asked>;
+}
+const joined = new WeakMap<Rules['kinds'], Joined>();
+function joinedLists(kinds: Rules['kinds']): Joined {
+  let j = joined.get(kinds);
+  if (!j) {
+    const kindOf = new Map<KindRule, Asked>();
+    for (const asked of ['meta', 'caption', 'credit'] as const) for (const r of kinds[asked]) kindOf.set(r, asked);
+    j = {
+      header: [...kinds.meta, ...kinds.caption, ...kinds.credit],
+      body: [...kinds.caption, ...kinds.credit],
+      shortBody: [...kinds.caption, ...kinds.credit, ...kinds.meta],
+      kindOf,
+    };
+    joined.set(kinds, j);
+  }
+  return j;
+}
+
 /** Split `work` at `start`: the line keeps text before, a new line gets the rest. */
 function splitOff(work: WorkLine, start: number): WorkLine {
   const rest: WorkLine = {
@@ -48,7 +80,8 @@ function splitOff(work: WorkLine, start: number): WorkLine {
 }
 
 export function classify(kept: Kept[], rules: Rules): Classified[] {
-  const { meta, caption, credit, splitCredit } = rules.kinds;
+  const { meta, splitCredit } = rules.kinds;
+  const lists = joinedLists(rules.kinds);
   let [first] = paragraphSpan(kept.map((k) => k.work.text));
   if (first < 0) first = 0;
   const header = kept.slice(0, first);
@@ -57,13 +90,12 @@ export function classify(kept: Kept[], rules: Rules): Classified[] {
   const out: Classified[] = [];
   let titled = false;
   header.forEach(({ work, repeatedCaption }, i) => {
-    const text = work.text;
-    let rule = match(meta, text);
-    if (rule) return out.push({ work, kind: 'meta', rule: rule.id });
-    rule = match(caption, text);
-    if (rule || repeatedCaption) return out.push({ work, kind: 'caption', ...(rule ? { rule: rule.id } : {}) });
-    rule = match(credit, text);
-    if (rule) return out.push({ work, kind: 'credit', rule: rule.id });
+    // meta, then caption (or a caption printed twice), then credit
+    const rule = match(lists.header, work.text);
+    const asked = rule && lists.kindOf.get(rule);
+    if (rule && asked === 'meta') return out.push({ work, kind: 'meta', rule: rule.id });
+    if (asked === 'caption' || repeatedCaption) return out.push({ work, kind: 'caption', ...(rule && asked === 'caption' ? { rule: rule.id } : {}) });
+    if (rule && asked === 'credit') return out.push({ work, kind: 'credit', rule: rule.id });
     if (!titled && (metaAt < 0 || i < metaAt)) {
       titled = true;
       return out.push({ work, kind: 'title' });
@@ -73,20 +105,16 @@ export function classify(kept: Kept[], rules: Rules): Classified[] {
 
   for (const { work, repeatedCaption } of kept.slice(first)) {
     const text = work.text;
-    let rule = match(caption, text);
-    if (rule || repeatedCaption) {
-      out.push({ work, kind: 'caption', ...(rule ? { rule: rule.id } : {}) });
+    // caption (or a caption printed twice), then credit, then — a short source or date line
+    // below the article (来源：新华社) is publication data too — meta
+    const rule = match(text.length <= HEADING_MAX ? lists.shortBody : lists.body, text);
+    const asked = rule && lists.kindOf.get(rule);
+    if (asked === 'caption' || repeatedCaption) {
+      out.push({ work, kind: 'caption', ...(rule && asked === 'caption' ? { rule: rule.id } : {}) });
       continue;
     }
-    rule = match(credit, text);
-    if (rule) {
-      out.push({ work, kind: 'credit', rule: rule.id });
-      continue;
-    }
-    // a short source or date line below the article (来源：新华社) is publication data too
-    rule = text.length <= HEADING_MAX ? match(meta, text) : undefined;
-    if (rule) {
-      out.push({ work, kind: 'meta', rule: rule.id });
+    if (rule && (asked === 'credit' || asked === 'meta')) {
+      out.push({ work, kind: asked, rule: rule.id });
       continue;
     }
     let signature: WorkLine | null = null;
