@@ -331,6 +331,8 @@ export function firstUnits(...strings: Iterable<string>[]): Uint8Array {
 export interface NameLengths {
   /** bit n set: some name of n units starts with this unit; 0: none starts with it */
   at(code: number): number;
+  /** false: no name of two units or more starts with these two units (true may be a false alarm) */
+  pair(first: number, second: number): boolean;
   /** the longest name */
   longest: number;
 }
@@ -343,15 +345,29 @@ export interface NameLengths {
 export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
   const bits = new Int32Array(0x10000 >>> 5);
   const masks = new Map<number, number>();
+  /** the first two units of each name, hashed to one bit of 64 K (8 KB) */
+  const pairs = new Int32Array(0x10000 >>> 5);
+  const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e37) + b) & 0xffff;
   let longest = 0;
   for (const s of names) {
     if (s.length === 0 || s.length > 30) throw new RangeError(`lengthsByFirstUnit: “${s}” is empty or longer than 30 units`);
     const u = s.charCodeAt(0);
     bits[u >>> 5] = bits[u >>> 5]! | (1 << (u & 31));
     masks.set(u, (masks.get(u) ?? 0) | (1 << s.length));
+    if (s.length >= 2) {
+      const h = pairHash(u, s.charCodeAt(1));
+      pairs[h >>> 5] = pairs[h >>> 5]! | (1 << (h & 31));
+    }
     longest = Math.max(longest, s.length);
   }
-  return { at: (code) => ((bits[code >>> 5]! & (1 << (code & 31))) === 0 ? 0 : masks.get(code)!), longest };
+  return {
+    at: (code) => ((bits[code >>> 5]! & (1 << (code & 31))) === 0 ? 0 : masks.get(code)!),
+    pair: (a, b) => {
+      const h = pairHash(a, b);
+      return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
+    },
+    longest,
+  };
 }
 
 /**
@@ -360,7 +376,10 @@ export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
  */
 export function longestNameAt(text: string, pos: number, lengths: NameLengths, names: { has(name: string): boolean }): number {
   if (pos >= text.length) return 0;
-  const mask = lengths.at(text.charCodeAt(pos));
+  let mask = lengths.at(text.charCodeAt(pos));
+  if (mask === 0) return 0;
+  // names of two units or more only if their first two units can start one
+  if (pos + 1 >= text.length || !lengths.pair(text.charCodeAt(pos), text.charCodeAt(pos + 1))) mask &= 0b11;
   if (mask === 0) return 0;
   for (let len = Math.min(lengths.longest, text.length - pos); len >= 1; len--) {
     if ((mask & (1 << len)) !== 0 && names.has(text.slice(pos, pos + len))) return len;

@@ -210,7 +210,8 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
   /** the longest city name at `pos` (杭州市 before 杭州) */
   const cityAt = (text: string, pos: number) => {
     if (pos >= text.length) return undefined;
-    const mask = lengths.city.at(text.charCodeAt(pos));
+    let mask = lengths.city.at(text.charCodeAt(pos));
+    if (mask !== 0 && (pos + 1 >= text.length || !lengths.city.pair(text.charCodeAt(pos), text.charCodeAt(pos + 1)))) mask &= 0b11;
     if (mask === 0) return undefined;
     for (let len = Math.min(5, text.length - pos); len >= 2; len--) {
       if ((mask & (1 << len)) === 0) continue;
@@ -254,7 +255,8 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
       const next = i + 1 < t.length ? t.charCodeAt(i + 1) : -1;
       if (next !== -1 && next !== 0x7684 && followsName(next)) continue; // 的
       for (let len = 3; len <= 6 && len <= i + 1; len++) {
-        if ((lengths.district.at(t.charCodeAt(i + 1 - len)) & (1 << len)) === 0) continue;
+        const from = i + 1 - len;
+        if ((lengths.district.at(t.charCodeAt(from)) & (1 << len)) === 0 || !lengths.district.pair(t.charCodeAt(from), t.charCodeAt(from + 1))) continue;
         const d = inProvinces(ctx.geo.districtByName.get(t.slice(i + 1 - len, i + 1)), provinces);
         if (d) {
           add(d, s, i + 1 - len);

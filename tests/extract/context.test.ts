@@ -53,6 +53,10 @@ describe('small lookup tables', () => {
     expect(t.at('江'.charCodeAt(0))).toBe(1 << 3);
     expect(t.at('海'.charCodeAt(0))).toBe(0);
     expect(t.longest).toBe(3);
+    // the first two units of a name always pass; others almost never (a hashed filter)
+    expect(t.pair('上'.charCodeAt(0), '海'.charCodeAt(0))).toBe(true);
+    expect(t.pair('江'.charCodeAt(0), '苏'.charCodeAt(0))).toBe(true);
+    expect(t.pair('上'.charCodeAt(0), '江'.charCodeAt(0))).toBe(false);
   });
 
   it('longestNameAt: the longest name at a position, as a sticky alternation (longest first) matches', () => {
