@@ -89,6 +89,20 @@ function anywhereThenHeadings(rules: Rules): { rules: (LineRule | Rules['listHea
   return j;
 }
 
+/** `regional` rules by where they apply, once per rule set (firstMatch compiles a list once) */
+const regionalByPlace = new WeakMap<Rules, { header: LineRule[]; footer: LineRule[] }>();
+function regionalLists(rules: Rules): { header: LineRule[]; footer: LineRule[] } {
+  let r = regionalByPlace.get(rules);
+  if (!r) {
+    r = {
+      header: rules.regional.filter((rule) => rule.where === 'header' || rule.where === 'edges'),
+      footer: rules.regional.filter((rule) => rule.where === 'footer' || rule.where === 'edges'),
+    };
+    regionalByPlace.set(rules, r);
+  }
+  return r;
+}
+
 function shown(work: WorkLine): string {
   return work.raw.trim();
 }
@@ -137,7 +151,7 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
   }
 
   // 4: lists and anywhere rules
-  const { anywhere, regional } = rules;
+  const { anywhere } = rules;
   const kept1: WorkLine[] = [];
   let list: Rules['lists'][number] | null = null;
   for (const work of candidates) {
@@ -164,15 +178,13 @@ export function removeChrome(lines: WorkLine[], rules: Rules): ChromeResult {
 
   // 5: header / footer
   const [first, last] = paragraphSpan(candidates.map((w) => w.text));
-  const applies = (rule: LineRule, i: number): boolean => {
-    if (first < 0) return false;
-    const header = i < first;
-    const footer = i > last;
-    return rule.where === 'header' ? header : rule.where === 'footer' ? footer : header || footer;
-  };
+  // the rules that apply above the first paragraph (header, edges) and below the last (footer,
+  // edges), in file order; none without a paragraph
+  const { header, footer } = regionalLists(rules);
   const kept2: WorkLine[] = [];
   candidates.forEach((work, i) => {
-    const rule = regional.find((r) => applies(r, i) && matches(r.test, work.text));
+    const applying = first < 0 ? null : i < first ? header : i > last ? footer : null;
+    const rule = applying === null ? undefined : firstMatch(applying, work.text);
     if (!rule || !remove(work, rule.id)) kept2.push(work);
   });
 
