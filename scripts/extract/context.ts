@@ -171,6 +171,15 @@ const dictionaryIds = new Map<string, number>();
  * 1 + the number of their list in `startingWith` (the ids of the words starting with them).
  */
 const firstBits = new Int32Array(0x10000 >>> 5);
+/** units that are words of their own (单字: 与, 日 …): every occurrence is a candidate */
+const singleBits = new Int32Array(0x10000 >>> 5);
+/** the first two units of the longer words, hashed to one bit of 64 K: most positions whose unit starts a word (作 of 合作) fail here */
+const pairBits = new Int32Array(0x10000 >>> 5);
+const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e37) + b) & 0xffff;
+const setBit = (bits: Int32Array, n: number) => {
+  bits[n >>> 5] = bits[n >>> 5]! | (1 << (n & 31));
+};
+const hasBit = (bits: Int32Array, n: number) => (bits[n >>> 5]! & (1 << (n & 31))) !== 0;
 const firstSlot = new Uint16Array(0x10000);
 const startingWith: number[][] = [];
 
@@ -192,8 +201,10 @@ export function words(...list: string[]): Words {
       const u = w.charCodeAt(0);
       if (firstSlot[u] === 0) {
         firstSlot[u] = startingWith.push([]);
-        firstBits[u >>> 5] = firstBits[u >>> 5]! | (1 << (u & 31));
+        setBit(firstBits, u);
       }
+      if (w.length === 1) setBit(singleBits, u);
+      else setBit(pairBits, pairHash(u, w.charCodeAt(1)));
       startingWith[firstSlot[u]! - 1]!.push(id);
     }
     return id;
@@ -212,7 +223,8 @@ export function findDictionaryWords(sentences: readonly Sentence[]): (number[] |
     const n = t.length;
     for (let i = 0; i < n; i++) {
       const u = t.charCodeAt(i);
-      if ((firstBits[u >>> 5]! & (1 << (u & 31))) === 0) continue;
+      if (!hasBit(firstBits, u)) continue;
+      if (!hasBit(singleBits, u) && (i + 1 === n || !hasBit(pairBits, pairHash(u, t.charCodeAt(i + 1))))) continue;
       const ids = startingWith[firstSlot[u]! - 1]!;
       for (let j = 0; j < ids.length; j++) {
         const id = ids[j]!;
