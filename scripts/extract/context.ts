@@ -109,7 +109,15 @@ export function splitSentences(line: CleanLine, lineIndex: number, start: number
 export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geography): Context {
   const sentences: Sentence[] = [];
   const texts: string[] = [];
-  for (const line of doc.lines) if (TEXT_KINDS.has(line.kind)) texts.push(line.text);
+  /** offset of each text line in fullText, by line index */
+  const lineOffsets = new Int32Array(doc.lines.length);
+  let offset = 0;
+  doc.lines.forEach((line, i) => {
+    if (!TEXT_KINDS.has(line.kind)) return;
+    texts.push(line.text);
+    lineOffsets[i] = offset;
+    offset += line.text.length + 1;
+  });
   const fullText = texts.join('\n');
   // every marker of the past holds one of these: most articles have none, and no line is tested
   const maybePast = PAST_WORDS.some((w) => fullText.includes(w));
@@ -149,7 +157,11 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     geo,
     sentences,
     provincesIn,
-    ...sentenceSearch(sentences),
+    ...sentenceSearch(
+      sentences,
+      fullText,
+      Int32Array.from(sentences, (s) => lineOffsets[s.lineIndex]! + s.column - 1),
+    ),
     fullText,
     surnames: editorial.surnames,
     info: message(undefined),
@@ -215,33 +227,45 @@ export function words(...list: string[]): Words {
 /**
  * Every occurrence of every dictionary word in the sentences (overlapping ones included):
  * per word id, the pairs (sentence number, end offset in the sentence), in reading order.
+ * `text` holds the sentences, sentence k at offsets [starts[k], ends[k]), in order; an
+ * occurrence counts only inside one sentence. One pass over one flat string (the article's
+ * text) is much cheaper than one over each sentence (a slice of its line).
  */
-export function findDictionaryWords(sentences: readonly Sentence[]): (number[] | undefined)[] {
+export function findDictionaryWords(text: string, starts: Int32Array, ends: Int32Array): (number[] | undefined)[] {
   const hits: (number[] | undefined)[] = new Array<number[] | undefined>(dictionary.length).fill(undefined);
-  for (let k = 0; k < sentences.length; k++) {
-    const t = sentences[k]!.text;
-    const n = t.length;
-    for (let i = 0; i < n; i++) {
-      const u = t.charCodeAt(i);
-      if (!hasBit(firstBits, u)) continue;
-      if (!hasBit(singleBits, u) && (i + 1 === n || !hasBit(pairBits, pairHash(u, t.charCodeAt(i + 1))))) continue;
-      const ids = startingWith[firstSlot[u]! - 1]!;
-      for (let j = 0; j < ids.length; j++) {
-        const id = ids[j]!;
-        const w = dictionary[id]!;
-        if (w.length === 1 || t.startsWith(w, i)) (hits[id] ??= []).push(k, i + w.length);
-      }
+  const n = text.length;
+  const count = starts.length;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const u = text.charCodeAt(i);
+    if (!hasBit(firstBits, u)) continue;
+    if (!hasBit(singleBits, u) && (i + 1 === n || !hasBit(pairBits, pairHash(u, text.charCodeAt(i + 1))))) continue;
+    // the sentence holding position i, if any (none between two sentences)
+    while (k < count && ends[k]! <= i) k++;
+    if (k === count) break;
+    const start = starts[k]!;
+    if (start > i) continue;
+    const end = ends[k]!;
+    const ids = startingWith[firstSlot[u]! - 1]!;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      const w = dictionary[id]!;
+      if (w.length === 1 || (i + w.length <= end && text.startsWith(w, i))) (hits[id] ??= []).push(k, i - start + w.length);
     }
   }
   return hits;
 }
 
-/** `Context.mentions` and `Context.wordEnds` for these sentences (one dictionary pass, on first use). */
-export function sentenceSearch(sentences: readonly Sentence[]): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
+/**
+ * `Context.mentions`, `wordEnds`, `occurrences` and `found` for these sentences (one dictionary
+ * pass, on first use), which `text` holds at offsets `starts` (see findDictionaryWords).
+ */
+export function sentenceSearch(sentences: readonly Sentence[], text: string, starts: Int32Array): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
   let hits: (number[] | undefined)[] | undefined;
+  const ends = starts.map((start, k) => start + sentences[k]!.text.length);
   const pass = (set: Words) => {
     // a set declared after the pass (not at a module's top level): pass again
-    if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(sentences);
+    if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(text, starts, ends);
     return hits;
   };
   const flagMemo = new Map<Words, Uint8Array>();

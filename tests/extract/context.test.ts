@@ -40,6 +40,11 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
     expect(ctx.found(set)).toEqual([[0, 11], [0, 8], [0, 6], [1, 5], undefined]);
   });
 
+  it('finds a word only inside one sentence, as a search of each sentence would', () => {
+    const ctx = context([['body', '浙江省代表团。代表团赴重庆！'], ['body', '重庆。']]);
+    expect(ctx.found(words('团。代', '重庆', '！'))).toEqual([undefined, [1, 6, 2, 2], [1, 7]]);
+  });
+
   it('refuses an empty word or one with a line break', () => {
     expect(() => words('')).toThrow(/empty/);
     expect(() => words('a\nb')).toThrow(/line break/);
