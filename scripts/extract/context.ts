@@ -125,6 +125,9 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     if (!TEXT_KINDS.has(line.kind)) return;
     sentences.push(...splitSentences(line, i, sentences.length, maybePast));
   });
+  /** offset of each sentence in fullText */
+  const starts = new Int32Array(sentences.length);
+  for (let k = 0; k < sentences.length; k++) starts[k] = lineOffsets[sentences[k]!.lineIndex]! + sentences[k]!.column - 1;
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
     const stackTraceLimit = Error.stackTraceLimit;
@@ -157,11 +160,7 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     geo,
     sentences,
     provincesIn,
-    ...sentenceSearch(
-      sentences,
-      fullText,
-      Int32Array.from(sentences, (s) => lineOffsets[s.lineIndex]! + s.column - 1),
-    ),
+    ...sentenceSearch(sentences, fullText, starts),
     fullText,
     surnames: editorial.surnames,
     info: message(undefined),
@@ -262,7 +261,8 @@ export function findDictionaryWords(text: string, starts: Int32Array, ends: Int3
  */
 export function sentenceSearch(sentences: readonly Sentence[], text: string, starts: Int32Array): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
   let hits: (number[] | undefined)[] | undefined;
-  const ends = starts.map((start, k) => start + sentences[k]!.text.length);
+  const ends = new Int32Array(starts.length);
+  for (let k = 0; k < starts.length; k++) ends[k] = starts[k]! + sentences[k]!.text.length;
   const pass = (set: Words) => {
     // a set declared after the pass (not at a module's top level): pass again
     if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(text, starts, ends);
