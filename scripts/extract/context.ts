@@ -468,14 +468,17 @@ function unitClass(first: Uint8Array): RegExp | null {
  * of `first`, found by trying the sticky `re` (same pattern, flags `uy`) only at those
  * positions: on Chinese text most positions cost a table read (or nothing, when a native class
  * search finds the next candidate) instead of a regular-expression attempt (with 70 province
- * names in the pattern, a costly one). The pattern must not match the empty string.
+ * names in the pattern, a costly one). The pattern must not match the empty string. `ahead`, if
+ * given, is a cheap condition every match at `i` meets (what must follow its first unit), tried
+ * before the pattern.
  */
-export function scan(re: RegExp, first: Uint8Array, text: string): RegExpExecArray[] {
+export function scan(re: RegExp, first: Uint8Array, text: string, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const candidate = unitClass(first);
   if (candidate !== null) {
     candidate.lastIndex = 0;
     while (candidate.test(text)) {
+      if (ahead !== undefined && !ahead(text, candidate.lastIndex - 1)) continue;
       re.lastIndex = candidate.lastIndex - 1;
       const m = re.exec(text);
       if (m !== null) {
@@ -486,7 +489,7 @@ export function scan(re: RegExp, first: Uint8Array, text: string): RegExpExecArr
     return out;
   }
   const n = text.length;
-  for (let i = 0; i < n; ) i = tryAt(re, first, text, i, out);
+  for (let i = 0; i < n; ) i = ahead !== undefined && first[text.charCodeAt(i)] === 1 && !ahead(text, i) ? i + 1 : tryAt(re, first, text, i, out);
   return out;
 }
 
@@ -534,7 +537,7 @@ export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: read
   return out;
 }
 
-const patterns = new WeakMap<Geography, Map<string, RegExp>>();
+const patterns = new WeakMap<Geography, Map<string, Map<string, RegExp>>>();
 
 /**
  * A regular expression built from a template naming the provinces (`{P}` stands for
@@ -543,10 +546,11 @@ const patterns = new WeakMap<Geography, Map<string, RegExp>>();
  * the `g` and `y` flags.
  */
 export function geoRegex(geo: Geography, template: string, flags: string): RegExp {
-  let map = patterns.get(geo);
-  if (!map) patterns.set(geo, (map = new Map()));
-  const key = `${flags}/${template}`;
-  let re = map.get(key);
-  if (!re) map.set(key, (re = new RegExp(template.replaceAll('{P}', geo.namePattern), flags)));
+  let byTemplate = patterns.get(geo);
+  if (!byTemplate) patterns.set(geo, (byTemplate = new Map()));
+  let byFlags = byTemplate.get(template);
+  if (!byFlags) byTemplate.set(template, (byFlags = new Map()));
+  let re = byFlags.get(flags);
+  if (!re) byFlags.set(flags, (re = new RegExp(template.replaceAll('{P}', geo.namePattern), flags)));
   return re;
 }

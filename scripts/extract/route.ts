@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, isHistorical, provinceFirstUnits, scan, scanNear, type Sentence, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, isHistorical, matches, provinceFirstUnits, scan, scanNear, type Sentence, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -31,7 +31,7 @@ function provincesIn(ctx: Context, text: string): string[] {
   let re = nameRes.get(ctx.geo);
   if (!re) nameRes.set(ctx.geo, (re = new RegExp(ctx.geo.namePattern, 'gu')));
   const out: string[] = [];
-  for (const m of text.matchAll(re)) {
+  for (const m of matches(re, text)) {
     const id = provinceOf(ctx.geo, m[0])?.id;
     if (id && !out.includes(id)) out.push(id);
   }
@@ -103,10 +103,16 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   ];
   const hosts: string[] = [];
   const going = ctx.mentions(GOING);
+  // a province name follows the verb (赴 到 at once, 赶赴 前往 one unit later; 在 at once)
+  const province = provinceFirstUnits(ctx.geo);
+  const ahead = [
+    (t: string, i: number) => province[t.charCodeAt(i + 1)] === 1 || province[t.charCodeAt(i + 2)] === 1,
+    (t: string, i: number) => province[t.charCodeAt(i + 1)] === 1,
+  ];
   for (const s of ctx.sentences) {
     if (going[s.index] === 0 || isHistorical(s)) continue;
-    for (const [re, first] of patterns) {
-      for (const m of scan(re, first, s.text)) {
+    for (const [p, [re, first]] of patterns.entries()) {
+      for (const m of scan(re, first, s.text, ahead[p])) {
         for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
       }
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lengthsByFirstUnit, longestNameAt, matches, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, lengthsByFirstUnit, longestNameAt, matches, scan, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 
@@ -96,5 +96,17 @@ describe('small lookup tables', () => {
   it('followsNameAt: what followsName says of the rest of the text', () => {
     const text = '王浩讲话，李明、张三同志出席重要会议 x';
     for (let i = 0; i <= text.length; i++) expect(followsNameAt(text, i)).toBe(followsName(text.slice(i)));
+  });
+
+  it('scan with a condition on what follows: the same matches, fewer attempts', () => {
+    const text = '赴江苏、上海考察，到了广州，前往深圳市，在重庆学习考察，到场';
+    const re = /(?:赴|赶赴|前往|到)((?:江苏|上海|广州|深圳|重庆)(?:市)?)/uy;
+    const province = firstUnits(['江苏', '上海', '广州', '深圳', '重庆']);
+    let tried = 0;
+    const ahead = (t: string, i: number) => (tried++, province[t.charCodeAt(i + 1)] === 1 || province[t.charCodeAt(i + 2)] === 1);
+    const all = (ms: RegExpExecArray[]) => ms.map((m) => [m.index, m[0]]);
+    expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual(all(scan(re, firstUnits('赴赶前到'), text)));
+    expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual([[0, '赴江苏'], [14, '前往深圳市']]);
+    expect(tried).toBeGreaterThan(0);
   });
 });
