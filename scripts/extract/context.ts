@@ -146,7 +146,7 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     let ids = memo.get(s);
     if (!ids) {
       ids = [];
-      for (const m of scan(re, first, s.text)) {
+      for (const m of scan(re, first, s.text, (t, i) => provinceAt(geo, t, i))) {
         const id = geo.byName.get(m[0])?.id;
         if (id && !ids.includes(id)) ids.push(id);
       }
@@ -445,6 +445,19 @@ export function provinceFirstUnits(geo: Geography): Uint8Array {
   return t;
 }
 
+const provinceNameLengths = new WeakMap<Geography, NameLengths>();
+/** Lengths of the province names (full and short) by first unit (see lengthsByFirstUnit). */
+export function provinceLengths(geo: Geography): NameLengths {
+  let t = provinceNameLengths.get(geo);
+  if (!t) provinceNameLengths.set(geo, (t = lengthsByFirstUnit(geo.byName.keys())));
+  return t;
+}
+
+/** A province name (full or short) starts at `i` of `text`. */
+export function provinceAt(geo: Geography, text: string, i: number): boolean {
+  return longestNameAt(text, i, provinceLengths(geo), geo.byName) > 0;
+}
+
 const unitClasses = new WeakMap<Uint8Array, RegExp | null>();
 /**
  * The units of a small table as one character class (global, no `u`: single units), or null
@@ -489,7 +502,7 @@ export function scan(re: RegExp, first: Uint8Array, text: string, ahead?: (text:
     return out;
   }
   const n = text.length;
-  for (let i = 0; i < n; ) i = ahead !== undefined && first[text.charCodeAt(i)] === 1 && !ahead(text, i) ? i + 1 : tryAt(re, first, text, i, out);
+  for (let i = 0; i < n; ) i = tryAt(re, first, text, i, out, ahead);
   return out;
 }
 
@@ -497,8 +510,9 @@ export function scan(re: RegExp, first: Uint8Array, text: string, ahead?: (text:
  * One step of a sticky scan: tries `re` at `i` when the unit there can start a match; records
  * the match and returns where scanning resumes (after the match, as matchAll does), else `i + 1`.
  */
-function tryAt(re: RegExp, first: Uint8Array, text: string, i: number, out: RegExpExecArray[]): number {
+function tryAt(re: RegExp, first: Uint8Array, text: string, i: number, out: RegExpExecArray[], ahead?: (text: string, i: number) => boolean): number {
   if (first[text.charCodeAt(i)] === 0) return i + 1;
+  if (ahead !== undefined && !ahead(text, i)) return i + 1;
   re.lastIndex = i;
   const m = re.exec(text);
   if (m === null) return i + 1;
@@ -520,9 +534,9 @@ export function wordEnds(text: string, words: readonly string[]): number[] {
  * `scan` for a pattern whose matches (or their first part) end with a known word no more than
  * `span` units after their start: only the positions in the `span` units before each end in
  * `ends` (from wordEnds) are tried, in order, resuming after each match as matchAll does.
- * Exact when every match starting at i has such an end e with i < e ≤ i + span.
+ * Exact when every match starting at i has such an end e with i < e ≤ i + span. `ahead`: as for scan.
  */
-export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: readonly number[], span: number): RegExpExecArray[] {
+export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: readonly number[], span: number, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let i = 0;
   for (let w = 0; w < ends.length; ) {
@@ -532,7 +546,7 @@ export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: read
       continue;
     }
     if (i < e - span) i = e - span;
-    i = tryAt(re, first, text, i, out);
+    i = tryAt(re, first, text, i, out, ahead);
   }
   return out;
 }

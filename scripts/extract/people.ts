@@ -5,7 +5,7 @@
  */
 import { at, type Context, geoRegex, isHistorical, matches, scanNear, type Sentence, unitTest, words } from './context.ts';
 import { provinceOf } from './provinces.ts';
-import { isName, nameAt, provinceInRole, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
+import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
 export interface Official {
   name: string;
@@ -70,6 +70,7 @@ function delegationProvince(ctx: Context, text: string): string | null | undefin
  */
 export function titledOfficials(ctx: Context, homeProvince: string | null): Found[] {
   const { re, first, span } = roleScanner(ctx.geo);
+  const mayStart = (t: string, i: number) => roleMayStart(ctx.geo, t, i);
   const out: Found[] = [];
   // where title words end in each sentence (none: no title), found in the whole text at once
   const titleEnds = ctx.wordEnds(TITLE_WORDS);
@@ -78,7 +79,7 @@ export function titledOfficials(ctx: Context, homeProvince: string | null): Foun
     if (s.kind === 'title' || ends === undefined || isHistorical(s)) continue;
     let previous: string | null | undefined;
     // a title's first part ends with a title word at most `span` units after it starts
-    for (const m of scanNear(re, first, s.text, ends, span)) {
+    for (const m of scanNear(re, first, s.text, ends, span, mayStart)) {
       const start = m.index ?? 0;
       const name = nameAt(s.text, start + m[0].length, ctx.surnames);
       if (!name) continue;

@@ -2,7 +2,7 @@
  * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
  * 市人大常委会主任 … and the name that follows them.
  */
-import { unitTest } from './context.ts';
+import { provinceAt, unitTest } from './context.ts';
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
@@ -34,11 +34,20 @@ export function roleRegex(geo: Geography): RegExp {
  * The same pattern, sticky (for `scan` of context.ts), with the units a title can start with:
  * a province name's first, 中 (中共中央政治局…), 省 市 自 (自治区) 委 党 人 (人大常委会) 政 (政协) 常 (常务) 副.
  */
+/** what a title without a province name starts with: 中(共中央…) 省 市 自(治区) 委 党(委) 人(大) 政(协) 常(务) 副 */
+const ROLE_OWN_FIRST = '中省市自委党人政常副';
+const ROLE_OWN_UNITS = new Set([...ROLE_OWN_FIRST].map((c) => c.charCodeAt(0)));
+
+/** A title can start at `i`: with one of ROLE_OWN_FIRST, or with a province name (上 of 上午 cannot). */
+export function roleMayStart(geo: Geography, text: string, i: number): boolean {
+  return ROLE_OWN_UNITS.has(text.charCodeAt(i)) || provinceAt(geo, text, i);
+}
+
 export function roleScanner(geo: Geography): { re: RegExp; first: Uint8Array; span: number } {
   let s = stickyCache.get(geo);
   if (!s) {
     const first = new Uint8Array(0x10000);
-    for (const name of [...geo.byName.keys(), ...'中省市自委党人政常副']) first[name.charCodeAt(0)] = 1;
+    for (const name of [...geo.byName.keys(), ...ROLE_OWN_FIRST]) first[name.charCodeAt(0)] = 1;
     // the longest first part: a province name, 自治区, 人大常委会, 常务, 副, 秘书长 (14 units after the
     // name); the other parts are shorter (中共中央政治局委员: 9; …自治区人民政府副主席: name + 10)
     const longestName = Math.max(...[...geo.byName.keys()].map((n) => n.length));

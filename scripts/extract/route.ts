@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, isHistorical, matches, provinceFirstUnits, scan, scanNear, type Sentence, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, isHistorical, matches, provinceAt, provinceFirstUnits, scan, scanNear, type Sentence, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -39,6 +39,7 @@ function provincesIn(ctx: Context, text: string): string[] {
 }
 
 const DELEGATION = words('代表团');
+const DELEGATION_OWN_UNITS = new Set([...'省市自党代'].map((c) => c.charCodeAt(0)));
 const delegationTables = new WeakMap<Context['geo'], Uint8Array>();
 function delegationUnits(geo: Context['geo']): Uint8Array {
   let t = delegationTables.get(geo);
@@ -58,6 +59,8 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   const first = delegationUnits(ctx.geo);
   // a match ends with 代表团, at most a name + 自治区 + 党政 + 代表团 after its start
   const span = Math.max(...[...ctx.geo.byName.keys()].map((n) => n.length)) + 8;
+  // 省 市 自(治区) 党(政) 代(表团), or a province name (上 of 上午 cannot start one)
+  const delegationMayStart = (t: string, i: number) => DELEGATION_OWN_UNITS.has(t.charCodeAt(i)) || provinceAt(ctx.geo, t, i);
   const counts = new Map<string, number>();
   let any = false;
   let word: string | undefined;
@@ -66,7 +69,7 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   for (const s of ctx.sentences) {
     const ends = delegation[s.index];
     if (ends === undefined || isHistorical(s)) continue;
-    for (const m of scanNear(re, first, s.text, ends, span)) {
+    for (const m of scanNear(re, first, s.text, ends, span, delegationMayStart)) {
       any = true;
       const led = s.text[(m.index ?? 0) - 1] === '率';
       if (led && !ledWord) ledWord = m[2] ? '党政代表团' : '代表团';

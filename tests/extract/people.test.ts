@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessPeople, extractOfficials, listedOfficials } from '../../scripts/extract/people.ts';
-import { nameAt, stripProvince } from '../../scripts/extract/roles.ts';
+import { nameAt, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
 import { loadGeography } from '../../scripts/extract/provinces.ts';
 import { context, messages, realEditorial } from './helpers.ts';
 
@@ -130,5 +130,19 @@ describe('business people', () => {
     const ctx = context([['body', '韩俊、王清宪与任正非等企业负责人进行座谈。董事长张三主持。']]);
     expect(businessPeople(ctx).map((p) => p.name)).toEqual(['任正非', '张三']);
     expect(extractOfficials(ctx, 'anhui', new Set(['任正非', '张三'])).map((p) => p.name)).toEqual([]);
+  });
+});
+
+describe('where a title can start', () => {
+  it('roleMayStart holds wherever the title pattern matches (and not at 上 of 上午)', () => {
+    const geo = loadGeography(realEditorial());
+    const text = '上午，中共中央政治局委员、上海市委书记李强，省委书记、省人大常委会主任车俊，广西壮族自治区主席和副省长等出席。';
+    const sticky = new RegExp(roleRegex(geo).source, 'uy');
+    for (let i = 0; i < text.length; i++) {
+      sticky.lastIndex = i;
+      if (sticky.exec(text)) expect(roleMayStart(geo, text, i)).toBe(true);
+    }
+    expect(roleMayStart(geo, text, 0)).toBe(false);
+    expect(roleMayStart(geo, text, text.indexOf('上海'))).toBe(true);
   });
 });
