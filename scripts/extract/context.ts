@@ -127,7 +127,11 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
   });
   /** offset of each sentence in fullText */
   const starts = new Int32Array(sentences.length);
-  for (let k = 0; k < sentences.length; k++) starts[k] = lineOffsets[sentences[k]!.lineIndex]! + sentences[k]!.column - 1;
+  const ends = new Int32Array(sentences.length);
+  for (let k = 0; k < sentences.length; k++) {
+    starts[k] = lineOffsets[sentences[k]!.lineIndex]! + sentences[k]!.column - 1;
+    ends[k] = starts[k]! + sentences[k]!.text.length;
+  }
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
     const stackTraceLimit = Error.stackTraceLimit;
@@ -139,20 +143,24 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
       Error.stackTraceLimit = stackTraceLimit;
     }
   };
-  const memo = new Map<Sentence, string[]>();
-  const re = geoRegex(geo, '{P}', 'uy');
-  const first = provinceFirstUnits(geo);
+  let named: string[][] | undefined;
   const provincesIn = (s: Sentence): string[] => {
-    let ids = memo.get(s);
-    if (!ids) {
-      ids = [];
-      for (const m of scan(re, first, s.text, (t, i) => provinceAt(geo, t, i))) {
+    if (named === undefined) {
+      // every sentence at once, in the article's text (one flat string): no name spans two
+      // sentences (a name holds no 。！？, closing quote or line break), so this finds what a scan
+      // of each sentence finds
+      const all: string[][] = sentences.map(() => []);
+      let k = 0;
+      for (const m of scan(geoRegex(geo, '{P}', 'uy'), provinceFirstUnits(geo), fullText, (t, i) => provinceAt(geo, t, i))) {
+        while (k < sentences.length && ends[k]! <= m.index) k++;
+        if (k === sentences.length) break;
+        if (starts[k]! > m.index) continue;
         const id = geo.byName.get(m[0])?.id;
-        if (id && !ids.includes(id)) ids.push(id);
+        if (id && !all[k]!.includes(id)) all[k]!.push(id);
       }
-      memo.set(s, ids);
+      named = all;
     }
-    return ids;
+    return named[s.index]!;
   };
   return {
     doc,
@@ -160,7 +168,7 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     geo,
     sentences,
     provincesIn,
-    ...sentenceSearch(sentences, fullText, starts),
+    ...sentenceSearch(sentences, fullText, starts, ends),
     fullText,
     surnames: editorial.surnames,
     info: message(undefined),
@@ -257,12 +265,10 @@ export function findDictionaryWords(text: string, starts: Int32Array, ends: Int3
 
 /**
  * `Context.mentions`, `wordEnds`, `occurrences` and `found` for these sentences (one dictionary
- * pass, on first use), which `text` holds at offsets `starts` (see findDictionaryWords).
+ * pass, on first use), which `text` holds at offsets [`starts`, `ends`) (see findDictionaryWords).
  */
-export function sentenceSearch(sentences: readonly Sentence[], text: string, starts: Int32Array): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
+export function sentenceSearch(sentences: readonly Sentence[], text: string, starts: Int32Array, ends: Int32Array): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
   let hits: (number[] | undefined)[] | undefined;
-  const ends = new Int32Array(starts.length);
-  for (let k = 0; k < starts.length; k++) ends[k] = starts[k]! + sentences[k]!.text.length;
   const pass = (set: Words) => {
     // a set declared after the pass (not at a module's top level): pass again
     if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(text, starts, ends);

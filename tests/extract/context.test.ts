@@ -45,6 +45,16 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
     expect(ctx.found(words('团。代', '重庆', '！'))).toEqual([undefined, [1, 6, 2, 2], [1, 7]]);
   });
 
+  it('provincesIn: the provinces each sentence names, as a search of that sentence finds them', () => {
+    const ctx = context([['body', '。浙江省党政代表团赴江苏、上海学习考察！上午在上海市，下午回浙江。'], ['body', '江苏南京，浙江'], ['title', '上海']]);
+    const names = new RegExp(ctx.geo.namePattern, 'gu');
+    for (const s of ctx.sentences) {
+      const expected = [...new Set([...s.text.matchAll(names)].map((m) => ctx.geo.byName.get(m[0])!.id))];
+      expect(ctx.provincesIn(s)).toEqual(expected);
+    }
+    expect(ctx.sentences.map((s) => ctx.provincesIn(s))).toEqual([['zhejiang', 'jiangsu', 'shanghai'], ['shanghai', 'zhejiang'], ['jiangsu', 'zhejiang'], ['shanghai']]);
+  });
+
   it('refuses an empty word or one with a line break', () => {
     expect(() => words('')).toThrow(/empty/);
     expect(() => words('a\nb')).toThrow(/line break/);
