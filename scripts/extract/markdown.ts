@@ -71,13 +71,15 @@ const MARKUP: [RegExp, string][] = [
  */
 const MARKUP_ANYWHERE = /[<`*_[{jJ]/;
 const MARKUP_START = /^(?:[#*+\->0-9=A-Za-z_]|\s*\|)/;
+/** MARKUP_START or MARKUP_ANYWHERE, in one search of the line */
+const MAY_BE_MARKUP = new RegExp(`${MARKUP_START.source}|${MARKUP_ANYWHERE.source}`);
 
 /** Lines of the article text that look like markup: they are kept as literal text (warned). */
 export function markupLines(lines: CleanLine[]): { line: number; column: number; what: string }[] {
   const out: { line: number; column: number; what: string }[] = [];
   for (const l of lines) {
     if (l.kind === 'meta' || l.kind === 'credit') continue;
-    if (!MARKUP_ANYWHERE.test(l.text) && !MARKUP_START.test(l.text)) continue;
+    if (!MAY_BE_MARKUP.test(l.text)) continue;
     for (const [re, what] of MARKUP) {
       const m = re.exec(l.text);
       if (m) {

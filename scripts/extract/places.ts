@@ -266,8 +266,12 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
     }
   }
   for (const site of sitePrefixes) {
-    for (let len = 4; len >= 2; len--) {
-      const c = city(site.name.slice(0, len));
+    // a city name opens the site's name (only the lengths a city name starting there can have)
+    const n = site.name;
+    const mask = n.length >= 2 && lengths.city.pair(n.charCodeAt(0), n.charCodeAt(1)) ? lengths.city.at(n.charCodeAt(0)) : 0;
+    for (let len = 4; len >= 2 && mask !== 0; len--) {
+      if ((mask & (1 << Math.min(len, n.length))) === 0) continue;
+      const c = city(n.slice(0, len));
       if (c && site.name.length > c.short.length + 1) {
         add(c, site.sentence, site.index);
         break;
