@@ -263,6 +263,38 @@ export function findDictionaryWords(text: string, starts: Int32Array, ends: Int3
   return hits;
 }
 
+/** Sorts a short list of numbers in place, increasing, and drops repeats (an insertion sort: a sentence has a few). */
+export function sortUnique(list: number[]): void {
+  for (let i = 1; i < list.length; i++) {
+    const v = list[i]!;
+    let j = i - 1;
+    while (j >= 0 && list[j]! > v) {
+      list[j + 1] = list[j]!;
+      j--;
+    }
+    list[j + 1] = v;
+  }
+  let n = 0;
+  for (let i = 0; i < list.length; i++) if (i === 0 || list[i] !== list[n - 1]) list[n++] = list[i]!;
+  list.length = n;
+}
+
+/** Sorts a short flat list of pairs (a, b) in place by a, then b (an insertion sort). */
+export function sortPairs(list: number[]): void {
+  for (let i = 2; i < list.length; i += 2) {
+    const a = list[i]!;
+    const b = list[i + 1]!;
+    let j = i - 2;
+    while (j >= 0 && (list[j]! > a || (list[j] === a && list[j + 1]! > b))) {
+      list[j + 2] = list[j]!;
+      list[j + 3] = list[j + 1]!;
+      j -= 2;
+    }
+    list[j + 2] = a;
+    list[j + 3] = b;
+  }
+}
+
 /**
  * `Context.mentions`, `wordEnds`, `occurrences` and `found` for these sentences (one dictionary
  * pass, on first use), which `text` holds at offsets [`starts`, `ends`) (see findDictionaryWords).
@@ -300,7 +332,7 @@ export function sentenceSearch(sentences: readonly Sentence[], text: string, sta
     // as wordEnds gives them: increasing, each once
     for (let k = 0; k < out.length; k++) {
       const ends = out[k];
-      if (ends !== undefined && ends.length > 1) out[k] = [...new Set(ends)].sort((a, b) => a - b);
+      if (ends !== undefined && ends.length > 1) sortUnique(ends);
     }
     endsMemo.set(set, out);
     return out;
@@ -319,11 +351,7 @@ export function sentenceSearch(sentences: readonly Sentence[], text: string, sta
     });
     for (let k = 0; k < out.length; k++) {
       const list = out[k];
-      if (list === undefined || list.length <= 2) continue;
-      const pairs: [number, number][] = [];
-      for (let j = 0; j < list.length; j += 2) pairs.push([list[j]!, list[j + 1]!]);
-      pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-      out[k] = pairs.flat();
+      if (list !== undefined && list.length > 2) sortPairs(list);
     }
     occurrencesMemo.set(set, out);
     return out;
@@ -533,7 +561,8 @@ function tryAt(re: RegExp, first: Uint8Array, text: string, i: number, out: RegE
 export function wordEnds(text: string, words: readonly string[]): number[] {
   const ends: number[] = [];
   for (const w of words) for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) ends.push(i + w.length);
-  return ends.length > 1 ? [...new Set(ends)].sort((a, b) => a - b) : ends;
+  if (ends.length > 1) sortUnique(ends);
+  return ends;
 }
 
 /**

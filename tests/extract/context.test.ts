@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnits, lengthsByFirstUnit, longestNameAt, matches, scan, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 
@@ -118,5 +118,14 @@ describe('small lookup tables', () => {
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual(all(scan(re, firstUnits('赴赶前到'), text)));
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual([[0, '赴江苏'], [14, '前往深圳市']]);
     expect(tried).toBeGreaterThan(0);
+  });
+
+  it('sortUnique and sortPairs: in place, as sort (and a Set) would', () => {
+    const list = [5, 2, 9, 2, 5, 1, 9];
+    sortUnique(list);
+    expect(list).toEqual([1, 2, 5, 9]);
+    const pairs = [7, 1, 3, 2, 7, 0, 3, 1, 0, 4];
+    sortPairs(pairs);
+    expect(pairs).toEqual([0, 4, 3, 1, 3, 2, 7, 0, 7, 1]);
   });
 });
