@@ -390,11 +390,26 @@ export function isHistorical(s: Sentence): boolean {
   return s.historical ?? HISTORICAL.test(s.text);
 }
 
-/** A table of UTF-16 units: 1 for the first unit of each string given. */
-export function firstUnits(...strings: Iterable<string>[]): Uint8Array {
-  const table = new Uint8Array(0x10000);
-  for (const list of strings) for (const s of list) if (s.length > 0) table[s.charCodeAt(0)] = 1;
-  return table;
+/**
+ * A set of UTF-16 units, one bit each: 8 KB, which mostly stays in the processor's cache while
+ * cleaning runs between two articles (a table of 64 K bytes does not, and each unit read from
+ * it then costs a miss).
+ */
+export type UnitSet = Int32Array;
+
+export const hasUnit = (set: UnitSet, code: number): boolean => (set[code >>> 5]! & (1 << (code & 31))) !== 0;
+
+/** The set of the first units of the strings given. */
+export function firstUnits(...strings: Iterable<string>[]): UnitSet {
+  const set = new Int32Array(0x10000 >>> 5);
+  for (const list of strings) {
+    for (const s of list) {
+      if (s.length === 0) continue;
+      const u = s.charCodeAt(0);
+      set[u >>> 5] = set[u >>> 5]! | (1 << (u & 31));
+    }
+  }
+  return set;
 }
 
 /** See lengthsByFirstUnit. */
@@ -463,17 +478,23 @@ export function longestNameAt(text: string, pos: number, lengths: NameLengths, n
  */
 export function unitTest(re: RegExp): (code: number) => boolean {
   if (re.global || re.sticky) throw new TypeError('unitTest: a pattern without the g and y flags');
-  const memo = new Uint8Array(0x10000); // 0 unknown, 1 no, 2 yes
+  // two bit sets (units answered, units answered yes): 16 KB
+  const known = new Int32Array(0x10000 >>> 5);
+  const yes = new Int32Array(0x10000 >>> 5);
   return (code) => {
-    let v = memo[code]!;
-    if (v === 0) memo[code] = v = re.test(String.fromCharCode(code)) ? 2 : 1;
-    return v === 2;
+    const word = code >>> 5;
+    const bit = 1 << (code & 31);
+    if ((known[word]! & bit) === 0) {
+      known[word] = known[word]! | bit;
+      if (re.test(String.fromCharCode(code))) yes[word] = yes[word]! | bit;
+    }
+    return (yes[word]! & bit) !== 0;
   };
 }
 
-const provinceUnits = new WeakMap<Geography, Uint8Array>();
+const provinceUnits = new WeakMap<Geography, UnitSet>();
 /** First units of the province names (full and short). */
-export function provinceFirstUnits(geo: Geography): Uint8Array {
+export function provinceFirstUnits(geo: Geography): UnitSet {
   let t = provinceUnits.get(geo);
   if (!t) provinceUnits.set(geo, (t = firstUnits(geo.byName.keys())));
   return t;
@@ -492,18 +513,18 @@ export function provinceAt(geo: Geography, text: string, i: number): boolean {
   return longestNameAt(text, i, provinceLengths(geo), geo.byName) > 0;
 }
 
-const unitClasses = new WeakMap<Uint8Array, RegExp | null>();
+const unitClasses = new WeakMap<UnitSet, RegExp | null>();
 /**
  * The units of a small table as one character class (global, no `u`: single units), or null
  * for a large one: a class search pays a call per candidate, worth it only when candidates are
  * rare (digits, 赴…); with a province's first characters (上, 江, 海 …) a loop reading the table
  * is faster.
  */
-function unitClass(first: Uint8Array): RegExp | null {
+function unitClass(first: UnitSet): RegExp | null {
   let re = unitClasses.get(first);
   if (re === undefined) {
     const units: string[] = [];
-    for (let u = 0; u < first.length; u++) if (first[u] === 1) units.push(`\\u${u.toString(16).padStart(4, '0')}`);
+    for (let u = 0; u < 0x10000; u++) if (hasUnit(first, u)) units.push(`\\u${u.toString(16).padStart(4, '0')}`);
     re = units.length > 0 && units.length <= 12 ? new RegExp(`[${units.join('')}]`, 'g') : null;
     unitClasses.set(first, re);
   }
@@ -519,7 +540,7 @@ function unitClass(first: Uint8Array): RegExp | null {
  * given, is a cheap condition every match at `i` meets (what must follow its first unit), tried
  * before the pattern.
  */
-export function scan(re: RegExp, first: Uint8Array, text: string, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
+export function scan(re: RegExp, first: UnitSet, text: string, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   const candidate = unitClass(first);
   if (candidate !== null) {
@@ -544,8 +565,8 @@ export function scan(re: RegExp, first: Uint8Array, text: string, ahead?: (text:
  * One step of a sticky scan: tries `re` at `i` when the unit there can start a match; records
  * the match and returns where scanning resumes (after the match, as matchAll does), else `i + 1`.
  */
-function tryAt(re: RegExp, first: Uint8Array, text: string, i: number, out: RegExpExecArray[], ahead?: (text: string, i: number) => boolean): number {
-  if (first[text.charCodeAt(i)] === 0) return i + 1;
+function tryAt(re: RegExp, first: UnitSet, text: string, i: number, out: RegExpExecArray[], ahead?: (text: string, i: number) => boolean): number {
+  if (!hasUnit(first, text.charCodeAt(i))) return i + 1;
   if (ahead !== undefined && !ahead(text, i)) return i + 1;
   re.lastIndex = i;
   const m = re.exec(text);
@@ -571,7 +592,7 @@ export function wordEnds(text: string, words: readonly string[]): number[] {
  * `ends` (from wordEnds) are tried, in order, resuming after each match as matchAll does.
  * Exact when every match starting at i has such an end e with i < e ≤ i + span. `ahead`: as for scan.
  */
-export function scanNear(re: RegExp, first: Uint8Array, text: string, ends: readonly number[], span: number, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
+export function scanNear(re: RegExp, first: UnitSet, text: string, ends: readonly number[], span: number, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let i = 0;
   for (let w = 0; w < ends.length; ) {

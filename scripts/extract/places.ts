@@ -9,7 +9,7 @@
  * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
  */
 import type { Place } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, isHistorical, lengthsByFirstUnit, longestNameAt, type NameLengths, type Sentence, unitTest, words, type Words } from './context.ts';
+import { at, type Context, firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, type NameLengths, type Sentence, unitTest, words, type Words } from './context.ts';
 import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
@@ -93,7 +93,7 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
   const text = stop ? item.slice(0, stop.index) : item;
   for (let end = text.length; end >= 2; end--) {
     // suffixKind needs a suffix's last character: look before cutting the prefix
-    if (LAST_UNITS[text.charCodeAt(end - 1)] === 0) continue;
+    if (!hasUnit(LAST_UNITS, text.charCodeAt(end - 1))) continue;
     const name = text.slice(0, end);
     const kind = suffixKind(name);
     if (kind && NAME_CHARS.test(name) && HAN_FIRST.test(name)) return { name, kind };

@@ -2,11 +2,11 @@
  * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
  * 市人大常委会主任 … and the name that follows them.
  */
-import { provinceAt, unitTest } from './context.ts';
+import { firstUnits, provinceAt, unitTest, type UnitSet } from './context.ts';
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
-const stickyCache = new WeakMap<Geography, { re: RegExp; first: Uint8Array; span: number }>();
+const stickyCache = new WeakMap<Geography, { re: RegExp; first: UnitSet; span: number }>();
 
 /** Every part of a title ends with one of these (中共中央政治局委员, …书记, …省长, …主席 …). */
 export const TITLE_ENDS = ['书记', '主任', '主席', '秘书长', '常委', '委员', '省长', '市长'] as const;
@@ -43,11 +43,10 @@ export function roleMayStart(geo: Geography, text: string, i: number): boolean {
   return ROLE_OWN_UNITS.has(text.charCodeAt(i)) || provinceAt(geo, text, i);
 }
 
-export function roleScanner(geo: Geography): { re: RegExp; first: Uint8Array; span: number } {
+export function roleScanner(geo: Geography): { re: RegExp; first: UnitSet; span: number } {
   let s = stickyCache.get(geo);
   if (!s) {
-    const first = new Uint8Array(0x10000);
-    for (const name of [...geo.byName.keys(), ...ROLE_OWN_FIRST]) first[name.charCodeAt(0)] = 1;
+    const first = firstUnits(geo.byName.keys(), ROLE_OWN_FIRST);
     // the longest first part: a province name, 自治区, 人大常委会, 常务, 副, 秘书长 (14 units after the
     // name); the other parts are shorter (中共中央政治局委员: 9; …自治区人民政府副主席: name + 10)
     const longestName = Math.max(...[...geo.byName.keys()].map((n) => n.length));

@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, isHistorical, matches, provinceAt, provinceFirstUnits, scan, scanNear, type Sentence, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, matches, provinceAt, provinceFirstUnits, scan, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -40,8 +40,8 @@ function provincesIn(ctx: Context, text: string): string[] {
 
 const DELEGATION = words('代表团');
 const DELEGATION_OWN_UNITS = new Set([...'省市自党代'].map((c) => c.charCodeAt(0)));
-const delegationTables = new WeakMap<Context['geo'], Uint8Array>();
-function delegationUnits(geo: Context['geo']): Uint8Array {
+const delegationTables = new WeakMap<Context['geo'], UnitSet>();
+function delegationUnits(geo: Context['geo']): UnitSet {
   let t = delegationTables.get(geo);
   if (!t) {
     t = firstUnits('省市自党代');
@@ -100,7 +100,7 @@ const UNKNOWN_PROVINCE = /(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/uy;
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   const P = '(?:{P})(?:省|市|自治区)?';
   // sticky, tried only at the units a match starts with
-  const patterns: [RegExp, Uint8Array][] = [
+  const patterns: [RegExp, UnitSet][] = [
     [geoRegex(ctx.geo, `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'uy'), TO_UNITS],
     [geoRegex(ctx.geo, `在(${P})(?:学习)?考察`, 'uy'), AT_UNITS],
   ];
@@ -109,8 +109,8 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   // a province name follows the verb (赴 到 at once, 赶赴 前往 one unit later; 在 at once)
   const province = provinceFirstUnits(ctx.geo);
   const ahead = [
-    (t: string, i: number) => province[t.charCodeAt(i + 1)] === 1 || province[t.charCodeAt(i + 2)] === 1,
-    (t: string, i: number) => province[t.charCodeAt(i + 1)] === 1,
+    (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1)) || hasUnit(province, t.charCodeAt(i + 2)),
+    (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1)),
   ];
   for (const s of ctx.sentences) {
     if (going[s.index] === 0 || isHistorical(s)) continue;

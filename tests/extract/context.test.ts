@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnits, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, hasUnit, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 
@@ -113,7 +113,7 @@ describe('small lookup tables', () => {
     const re = /(?:赴|赶赴|前往|到)((?:江苏|上海|广州|深圳|重庆)(?:市)?)/uy;
     const province = firstUnits(['江苏', '上海', '广州', '深圳', '重庆']);
     let tried = 0;
-    const ahead = (t: string, i: number) => (tried++, province[t.charCodeAt(i + 1)] === 1 || province[t.charCodeAt(i + 2)] === 1);
+    const ahead = (t: string, i: number) => (tried++, hasUnit(province, t.charCodeAt(i + 1)) || hasUnit(province, t.charCodeAt(i + 2)));
     const all = (ms: RegExpExecArray[]) => ms.map((m) => [m.index, m[0]]);
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual(all(scan(re, firstUnits('赴赶前到'), text)));
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual([[0, '赴江苏'], [14, '前往深圳市']]);
