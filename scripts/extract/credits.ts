@@ -15,6 +15,8 @@ export interface CreditFacts {
   strip: { lineIndex: number; text: string }[];
 }
 
+const CREDIT_WORDS = /编辑|记者|作者/;
+
 export function extractCredits(ctx: Context): CreditFacts {
   const credits: Credit[] = [];
   const strip: CreditFacts['strip'] = [];
@@ -25,17 +27,19 @@ export function extractCredits(ctx: Context): CreditFacts {
   const lastBody = lines.findLastIndex((l) => l.kind === 'body');
   lines.forEach((line, i) => {
     const t = line.text;
-    if (t.includes('编辑')) {
+    // one search for the three words (most lines hold none) instead of one per word
+    const marked = CREDIT_WORDS.test(t);
+    if (marked && t.includes('编辑')) {
       for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
       if (!t.includes('责任编辑')) for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '编辑', name: m[1]! });
     }
-    if (t.includes('记者')) {
+    if (marked && t.includes('记者')) {
       for (const m of t.includes('摄') ? t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu) : []) {
         if (isName(m[2]!, ctx.surnames)) add({ role: 'photographer', label: `${m[1]} 摄`, name: m[2]! });
       }
       for (const m of t.matchAll(/（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu)) add({ role: 'reporter', label: m[1]!, name: m[2]! });
     }
-    if (line.kind === 'meta' && t.includes('作者')) {
+    if (marked && line.kind === 'meta' && t.includes('作者')) {
       for (const m of t.matchAll(/作者[:：]\s*(\p{Script=Han}{2,4})(?=\s|$)/gu)) add({ role: 'author', label: '作者', name: m[1]! });
     }
     // a closing signature in parentheses at the end of the last body paragraph: （宗禾）

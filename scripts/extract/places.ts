@@ -104,7 +104,8 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
 /** visit verbs; those of TAKES_LE may be followed by 了 (考察了, 参观了 …), which belongs to them */
 const VERBS = words('来到', '考察', '参观', '走进', '走访', '瞻仰', '观摩', '调研', '察看', '视察');
 const TAKES_LE = new Set(['考察', '参观', '观摩', '调研', '察看', '视察']);
-const CLAUSE_END = /[，。；]/g;
+/** ，。；: where a clause ends */
+const isClauseEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 || code === 0xff1b;
 const BEING = words('是', '作为');
 /** where the run of names after a verb ends: ，。；：,;: */
 const isRunEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 || code === 0xff1b || code === 0xff1a || code === 0x2c || code === 0x3b || code === 0x3a;
@@ -112,7 +113,7 @@ const isRunEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 |
 /** Names after visit verbs and names that open a clause before 是 / 作为. */
 export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] {
   const out: { name: string; kind: Place['kind']; sentence: Sentence; index: number }[] = [];
-  const being = ctx.mentions(BEING);
+  const being = ctx.occurrences(BEING);
   const verbs = ctx.occurrences(VERBS);
   for (const s of ctx.sentences) {
     if (s.kind === 'title') continue;
@@ -138,31 +139,23 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
         offset += item.length + 1;
       }
     }
-    // clauses that open with a name and go on with 是 / 作为
-    let clause = 0;
+    // clauses (cut at ，。；) that open with a name and go on with 是 / 作为: the first of these
+    // words in each clause, from the dictionary pass, and the clause's start found backwards
     const t = s.text;
-    if (being[s.index] === 0) continue;
-    CLAUSE_END.lastIndex = 0;
-    let nextIs = -2;
-    let nextAs = -2;
-    for (;;) {
-      // the next ，。； (or the end of the sentence, once)
-      const found = CLAUSE_END.test(t);
-      const i = found ? CLAUSE_END.lastIndex - 1 : t.length;
-      // the first 是 / 作为 of the clause: the next ones in the sentence, each searched again
-      // only once passed (no slice and search per clause)
-      if (nextIs !== -1 && nextIs < clause) nextIs = t.indexOf('是', clause);
-      if (nextAs !== -1 && nextAs < clause) nextAs = t.indexOf('作为', clause);
-      const is = nextIs >= 0 && nextIs < i ? nextIs - clause : -1;
-      const as = nextAs >= 0 && nextAs + 2 <= i ? nextAs - clause : -1;
-      const end = is < 0 ? as : as < 0 ? is : Math.min(is, as);
-      if (end >= 2 && end <= 40) {
-        const name = t.slice(clause, clause + end);
-        const kind = suffixKind(name);
-        if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: clause });
-      }
-      clause = i + 1;
-      if (!found) break;
+    const copulas = being[s.index];
+    let previous = -1;
+    for (let c = 0; copulas !== undefined && c < copulas.length; c += 2) {
+      const o = copulas[c]!;
+      let clause = o;
+      while (clause > 0 && clause > previous + 1 && o - clause <= 40 && !isClauseEnd(t.charCodeAt(clause - 1))) clause--;
+      const first = clause === 0 || isClauseEnd(t.charCodeAt(clause - 1)) || o - clause > 40;
+      const end = o - clause;
+      previous = o;
+      // another 是 / 作为 earlier in the same clause came first
+      if (!first || end < 2 || end > 40) continue;
+      const name = t.slice(clause, o);
+      const kind = suffixKind(name);
+      if (kind && NAME_CHARS.test(name)) out.push({ name, kind, sentence: s, index: clause });
     }
   }
   return out;

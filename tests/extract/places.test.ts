@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractPlaces, namePrefix, rulePlaces, suffixKind } from '../../scripts/extract/places.ts';
+import { isHistorical } from '../../scripts/extract/context.ts';
 import type { Editorial } from '../../scripts/extract/editorial.ts';
 import { context, messages, realEditorial } from './helpers.ts';
 
@@ -70,5 +71,45 @@ describe('places from the gazetteer and the geography', () => {
       ['涪陵区', 'district', 'chongqing'],
       ['徐汇区行政服务中心', 'institution', null],
     ]);
+  });
+});
+
+describe('clauses that open with a name', () => {
+  /** the rule as first written: each clause (cut at ，。；), its first 是 / 作为 */
+  function reference(text: string): { name: string; index: number }[] {
+    const out: { name: string; index: number }[] = [];
+    let clause = 0;
+    for (const part of text.split(/[，。；]/u)) {
+      const is = part.indexOf('是');
+      const as = part.indexOf('作为');
+      const end = is < 0 ? as : as < 0 ? is : Math.min(is, as);
+      if (end >= 2 && end <= 40) {
+        const name = part.slice(0, end);
+        if (suffixKind(name) && /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u.test(name)) out.push({ name, index: clause });
+      }
+      clause += part.length + 1;
+    }
+    return out;
+  }
+
+  it('finds what a search of every clause finds (random sentences)', () => {
+    const alphabet = ['是', '作', '为', '作为', '，', '；', '公', '司', '园', '区', '港', '中', '心', '华', 'A', '的'];
+    let seed = 12345;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let hits = 0;
+    for (let n = 0; n < 300; n++) {
+      let text = '';
+      const length = 1 + Math.floor(next() * 90);
+      while (text.length < length) text += alphabet[Math.floor(next() * alphabet.length)]!;
+      text += '。';
+      const ctx = context([['body', text]], { editorial: noGazetteer });
+      const s = ctx.sentences[0]!;
+      expect(isHistorical(s)).toBe(false);
+      const found = rulePlaces(ctx).map((p) => ({ name: p.name, index: p.index }));
+      expect(found).toEqual(reference(s.text));
+      hits += found.length;
+    }
+    // the sentences hold names to find, not only sentences without any
+    expect(hits).toBeGreaterThan(30);
   });
 });
