@@ -23,27 +23,34 @@ function flat(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
+/** the kinds of line the body shows */
+const RENDERED: ReadonlySet<string> = new Set(['body', 'subtitle', 'title', 'heading', 'caption']);
+/** what flat, escapeMarkdown or escapeHtml would change: \r \n \t, ASCII punctuation (& < > " ' among it) */
+const NEEDS_WORK = /[\r\n\t!-/:-@[-`{-~]/;
+
 /** `title`: the line used as the visit's title (left out); any other title line is a paragraph. */
 export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map(), title?: CleanLine): string {
   const blocks: string[] = [];
   lines.forEach((line, i) => {
-    if (line === title) return;
+    if (line === title || !RENDERED.has(line.kind)) return;
     let text = line.text;
     const cut = strip.get(i);
     if (cut && text.endsWith(cut)) text = text.slice(0, -cut.length);
-    text = flat(text);
+    // most lines hold no line break, tab or ASCII punctuation: nothing to flatten or escape
+    const plain = !NEEDS_WORK.test(text);
+    text = plain ? text.trim() : flat(text);
     if (!text) return;
     switch (line.kind) {
       case 'body':
       case 'subtitle':
       case 'title':
-        blocks.push(escapeMarkdown(text));
+        blocks.push(plain ? text : escapeMarkdown(text));
         break;
       case 'heading':
-        blocks.push(`## ${escapeMarkdown(text)}`);
+        blocks.push(`## ${plain ? text : escapeMarkdown(text)}`);
         break;
       case 'caption':
-        blocks.push(`<p class="caption">${escapeHtml(text)}</p>`);
+        blocks.push(`<p class="caption">${plain ? text : escapeHtml(text)}</p>`);
         break;
       default:
         break;

@@ -86,7 +86,8 @@ export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | n
       const rest = where.slice(lead[1]!.length).replace(/^(?:省|市|自治区)/u, '');
       where = rest.length >= 2 ? rest : shortName(where);
     } else {
-      const city = ctx.geo.cities.find((x) => where === x.name || where === x.short);
+      // the first city (in the data package's order) with this name or short name
+      const city = ctx.geo.cityByName.get(where)?.[0];
       if (city) province = city.province;
     }
     facts.where = where.replace(/(?<=\p{Script=Han}{2})市$/u, '');
