@@ -2,7 +2,7 @@
  * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
  * 市人大常委会主任 … and the name that follows them.
  */
-import { firstUnits, provinceAt, unitTest, type UnitSet } from './context.ts';
+import { firstUnits, longestNameAt, provinceAt, provinceLengths, unitTest, type UnitSet } from './context.ts';
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
@@ -108,7 +108,8 @@ export function isName(item: string, surnames: { single: Set<string>; compound: 
 
 /** Drops a leading province name from a title: 浙江省委书记 → 省委书记; keeps 中共中央政治局委员、上海市委书记. */
 export function stripProvince(role: string, geo: Geography): string {
-  for (const p of geo.provinces) {
+  // only the provinces whose name or short name starts like the title can start it (in their order)
+  for (const p of provincesStartingWith(geo, role.charCodeAt(0))) {
     // 宁夏回族自治区党委书记 → 自治区党委书记; 浙江省委书记 → 省委书记
     if (role.startsWith(p.name)) return (/(自治区|特别行政区|省|市)$/u.exec(p.name)?.[1] ?? '') + role.slice(p.name.length);
     if (!role.startsWith(p.short)) continue;
@@ -118,12 +119,28 @@ export function stripProvince(role: string, geo: Geography): string {
   return role;
 }
 
-const provinceRes = new WeakMap<Geography, RegExp>();
+const byFirstUnit = new WeakMap<Geography, Map<number, Geography['provinces']>>();
+/** The provinces (in their order) whose full or short name starts with `unit`. */
+function provincesStartingWith(geo: Geography, unit: number): Geography['provinces'] {
+  let map = byFirstUnit.get(geo);
+  if (!map) {
+    map = new Map();
+    for (const p of geo.provinces) {
+      for (const u of new Set([p.name.charCodeAt(0), p.short.charCodeAt(0)])) map.set(u, [...(map.get(u) ?? []), p]);
+    }
+    byFirstUnit.set(geo, map);
+  }
+  return map.get(unit) ?? [];
+}
 
-/** The first province named inside a title, if any. */
+/**
+ * The first province named inside a title, if any: at the first position where a name starts,
+ * the longest (what a search with the alternation of the names, longest first, finds).
+ */
 export function provinceInRole(role: string, geo: Geography): string | undefined {
-  let re = provinceRes.get(geo);
-  if (!re) provinceRes.set(geo, (re = new RegExp(geo.namePattern, 'u')));
-  const m = re.exec(role);
-  return m?.[0];
+  for (let i = 0; i < role.length; i++) {
+    const len = longestNameAt(role, i, provinceLengths(geo), geo.byName);
+    if (len > 0) return role.slice(i, i + len);
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { businessPeople, extractOfficials, listedOfficials } from '../../scripts/extract/people.ts';
-import { nameAt, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
+import { nameAt, provinceInRole, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
 import { loadGeography } from '../../scripts/extract/provinces.ts';
 import { context, messages, realEditorial } from './helpers.ts';
 
@@ -144,5 +144,16 @@ describe('where a title can start', () => {
     }
     expect(roleMayStart(geo, text, 0)).toBe(false);
     expect(roleMayStart(geo, text, text.indexOf('上海'))).toBe(true);
+  });
+});
+
+describe('the province in a title', () => {
+  it('provinceInRole: the first (longest) name, as a search with the names pattern finds it', () => {
+    const geo = loadGeography(realEditorial());
+    const names = new RegExp(geo.namePattern, 'u');
+    for (const role of ['省委书记', '浙江省委书记', '中共中央政治局委员、上海市委书记', '内蒙古自治区党委书记', '广西壮族自治区主席', '副省长', '市人大常委会主任、江苏']) {
+      expect(provinceInRole(role, geo)).toBe(names.exec(role)?.[0]);
+    }
+    expect(provinceInRole('内蒙古自治区党委书记', geo)).toBe('内蒙古自治区');
   });
 });
