@@ -182,12 +182,16 @@ export function businessPeople(ctx: Context): BusinessPerson[] {
   const withWord = ctx.mentions(WITH);
   const business = ctx.mentions(BUSINESS_TITLES);
   for (const s of ctx.sentences) {
-    for (const m of withWord[s.index] === 1 ? matches(WITH_PEOPLE, s.text) : []) {
-      for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
+    if (withWord[s.index] === 1) {
+      for (const m of matches(WITH_PEOPLE, s.text)) {
+        for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
+      }
     }
-    for (const m of business[s.index] === 1 ? matches(TITLED_PERSON, s.text) : []) {
-      const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
-      if (name) out.push({ name, sentence: s });
+    if (business[s.index] === 1) {
+      for (const m of matches(TITLED_PERSON, s.text)) {
+        const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
+        if (name) out.push({ name, sentence: s });
+      }
     }
   }
   return out;

@@ -94,15 +94,17 @@ const TO_UNITS = firstUnits('赴赶前到');
 const AT_UNITS = firstUnits('在');
 const GO_UNITS = firstUnits('赴赶前');
 const GOING = words('赴', '前往', '到', '考察');
+const P = '(?:{P})(?:省|市|自治区)?';
+const TO_PROVINCES = `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`;
+const IN_PROVINCE = `在(${P})(?:学习)?考察`;
 const UNKNOWN_PROVINCE = /(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/uy;
 
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {
-  const P = '(?:{P})(?:省|市|自治区)?';
   // sticky, tried only at the units a match starts with
   const patterns: [RegExp, UnitSet][] = [
-    [geoRegex(ctx.geo, `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`, 'uy'), TO_UNITS],
-    [geoRegex(ctx.geo, `在(${P})(?:学习)?考察`, 'uy'), AT_UNITS],
+    [geoRegex(ctx.geo, TO_PROVINCES, 'uy'), TO_UNITS],
+    [geoRegex(ctx.geo, IN_PROVINCE, 'uy'), AT_UNITS],
   ];
   const hosts: string[] = [];
   const going = ctx.mentions(GOING);
@@ -114,7 +116,8 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   ];
   for (const s of ctx.sentences) {
     if (going[s.index] === 0 || isHistorical(s)) continue;
-    for (const [p, [re, first]] of patterns.entries()) {
+    for (let p = 0; p < patterns.length; p++) {
+      const [re, first] = patterns[p]!;
       for (const m of scan(re, first, s.text, ahead[p])) {
         for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
       }
