@@ -70,15 +70,16 @@ const NAME_CHARS = /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u;
 const LAST_CHARS = new Set(SUFFIXES.map(([suffix]) => suffix.at(-1)!));
 const LAST_UNITS = firstUnits(LAST_CHARS);
 
-/** the suffixes by their last character, longest first (the order of SUFFIXES) */
-const SUFFIXES_BY_LAST = new Map<string, [string, Place['kind']][]>();
+/** the suffixes by their last unit, longest first (the order of SUFFIXES) */
+const SUFFIXES_BY_LAST = new Map<number, [string, Place['kind']][]>();
 for (const entry of SUFFIXES) {
-  const last = entry[0].at(-1)!;
+  const last = entry[0].charCodeAt(entry[0].length - 1);
   SUFFIXES_BY_LAST.set(last, [...(SUFFIXES_BY_LAST.get(last) ?? []), entry]);
 }
 
 export function suffixKind(name: string): Place['kind'] | undefined {
-  const candidates = SUFFIXES_BY_LAST.get(name.at(-1) ?? '');
+  // by code, not name.at(-1): no one-character string to allocate (every suffix's last character is in the BMP)
+  const candidates = SUFFIXES_BY_LAST.get(name.charCodeAt(name.length - 1));
   if (candidates === undefined) return undefined;
   for (const [suffix, kind] of candidates) if (name.endsWith(suffix) && name.length > suffix.length) return kind;
   return undefined;

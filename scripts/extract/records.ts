@@ -15,7 +15,7 @@ import { businessPeople, extractOfficials } from './people.ts';
 import { extractPlaces } from './places.ts';
 import type { Geography } from './provinces.ts';
 import { extractPublishers } from './publishers.ts';
-import { extractRoute } from './route.ts';
+import { extractRoute, hostNamed } from './route.ts';
 import { originalTitle } from './title.ts';
 
 export interface VisitRecord {
@@ -35,8 +35,8 @@ function hostBySentence(ctx: Context, hosts: string[]): (string | null)[] {
   const out: (string | null)[] = [];
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
   for (const s of ctx.sentences) {
-    const named = hosts.length > 1 ? ctx.provincesIn(s).filter((p) => hosts.includes(p)) : [];
-    if (named.length === 1) current = named[0]!;
+    const named = hosts.length > 1 ? hostNamed(ctx, s, hosts) : null;
+    if (typeof named === 'string') current = named;
     out.push(current);
   }
   return out;

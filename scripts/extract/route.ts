@@ -130,6 +130,17 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   return hosts;
 }
 
+/** The one host a sentence names; null when it names none, undefined when it names several. */
+export function hostNamed(ctx: Context, s: Sentence, hosts: readonly string[]): string | null | undefined {
+  let found: string | null = null;
+  for (const p of ctx.provincesIn(s)) {
+    if (!hosts.includes(p)) continue;
+    if (found !== null) return undefined;
+    found = p;
+  }
+  return found;
+}
+
 /** Groups the days by host province; a day whose sentence names no single host joins the only host, or the meeting's leg. */
 export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeting: MeetingFacts | null, kind: 'visit' | 'meeting'): Leg[] {
   const byProvince = new Map<string | null, Set<string>>();
@@ -141,11 +152,7 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   let offRoute: Leg | undefined;
   // the host in force: a heading or sentence that names exactly one host sets it
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
-  const hostOf = (s: Sentence): string | null | undefined => {
-    if (hosts.length <= 1) return null;
-    const named = ctx.provincesIn(s).filter((p) => hosts.includes(p));
-    return named.length === 1 ? named[0]! : named.length > 1 ? undefined : null;
-  };
+  const hostOf = (s: Sentence): string | null | undefined => (hosts.length <= 1 ? null : hostNamed(ctx, s, hosts));
   const bySentence = new Map<Sentence, EventDay[]>();
   for (const d of days) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
   for (const s of ctx.sentences) {
