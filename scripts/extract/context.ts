@@ -56,6 +56,8 @@ export interface Context {
 }
 
 const TEXT_KINDS: ReadonlySet<LineKind> = new Set(['title', 'subtitle', 'body', 'heading', 'caption']);
+/** Lines of these kinds are cut into `Context.sentences`. */
+export const isTextKind = (kind: LineKind): boolean => TEXT_KINDS.has(kind);
 
 const HISTORICAL = /时任|\d+年前|多年前|当年/u;
 /** each match of HISTORICAL holds one of these */

@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { credit } from '../../src/schemas.ts';
-import type { Context } from './context.ts';
+import { type Context, isTextKind, words } from './context.ts';
 import { isName } from './roles.ts';
 
 export type Credit = z.infer<typeof credit>;
@@ -16,6 +16,7 @@ export interface CreditFacts {
 }
 
 const CREDIT_WORDS = /编辑|记者|作者/;
+const CREDIT_WORDS_SET = words('编辑', '记者', '作者');
 
 export function extractCredits(ctx: Context): CreditFacts {
   const credits: Credit[] = [];
@@ -25,10 +26,14 @@ export function extractCredits(ctx: Context): CreditFacts {
   };
   const lines = ctx.doc.lines;
   const lastBody = lines.findLastIndex((l) => l.kind === 'body');
+  // lines holding one of the three words (most hold none): text lines from the dictionary pass
+  // over their sentences (none of the words spans two), the others by one search each
+  const inText = new Uint8Array(lines.length);
+  const said = ctx.mentions(CREDIT_WORDS_SET);
+  for (const s of ctx.sentences) if (said[s.index] === 1) inText[s.lineIndex] = 1;
   lines.forEach((line, i) => {
     const t = line.text;
-    // one search for the three words (most lines hold none) instead of one per word
-    const marked = CREDIT_WORDS.test(t);
+    const marked = isTextKind(line.kind) ? inText[i] === 1 : CREDIT_WORDS.test(t);
     if (marked && t.includes('编辑')) {
       for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
       if (!t.includes('责任编辑')) for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '编辑', name: m[1]! });
