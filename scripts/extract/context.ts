@@ -516,6 +516,7 @@ export function provinceAt(geo: Geography, text: string, i: number): boolean {
 }
 
 const unitClasses = new WeakMap<UnitSet, RegExp | null>();
+const recentClasses: [UnitSet, RegExp | null][] = [];
 /**
  * The units of a small table as one character class (global, no `u`: single units), or null
  * for a large one: a class search pays a call per candidate, worth it only when candidates are
@@ -523,6 +524,8 @@ const unitClasses = new WeakMap<UnitSet, RegExp | null>();
  * is faster.
  */
 function unitClass(first: UnitSet): RegExp | null {
+  // the few sets scanned over and over, compared by identity before the weak map's lookup
+  for (const [set, re] of recentClasses) if (set === first) return re;
   let re = unitClasses.get(first);
   if (re === undefined) {
     const units: string[] = [];
@@ -530,6 +533,7 @@ function unitClass(first: UnitSet): RegExp | null {
     re = units.length > 0 && units.length <= 12 ? new RegExp(`[${units.join('')}]`, 'g') : null;
     unitClasses.set(first, re);
   }
+  if (recentClasses.length < 8) recentClasses.push([first, re]);
   return re;
 }
 
