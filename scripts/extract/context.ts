@@ -505,10 +505,16 @@ export function provinceFirstUnits(geo: Geography): UnitSet {
 const provinceNameLengths = new WeakMap<Geography, NameLengths>();
 /** Lengths of the province names (full and short) by first unit (see lengthsByFirstUnit). */
 export function provinceLengths(geo: Geography): NameLengths {
+  // asked at many positions of every article, nearly always for the same geography
+  if (geo === lastGeography) return lastLengths!;
   let t = provinceNameLengths.get(geo);
   if (!t) provinceNameLengths.set(geo, (t = lengthsByFirstUnit(geo.byName.keys())));
+  lastGeography = geo;
+  lastLengths = t;
   return t;
 }
+let lastGeography: Geography | undefined;
+let lastLengths: NameLengths | undefined;
 
 /** A province name (full or short) starts at `i` of `text`. */
 export function provinceAt(geo: Geography, text: string, i: number): boolean {
