@@ -3,7 +3,7 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, matches, scanNear, type Sentence, unitTest, words } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, matches, provinceLengths, scanNear, type Sentence, type UnitSet, unitTest, words } from './context.ts';
 import { provinceOf } from './provinces.ts';
 import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
@@ -125,15 +125,25 @@ function listItems(ctx: Context, s: Sentence, from: number, raw: string): string
   return names;
 }
 
+const LISTED = '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)';
+/** every unit (a listed label may open with any character) */
+const ANY_UNIT: UnitSet = new Int32Array(0x10000 >>> 5).fill(-1);
+
 /** 浙江省领导陈金彪、冯飞、朱国贤… (list with a province label). */
 export function listedOfficials(ctx: Context): Found[] {
   // a known province, or (東海省领导…) a clause-initial word before 省/市领导 that is not one
-  const re = geoRegex(ctx.geo, '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)', 'gu');
+  // sticky, tried only just before each 领导: the label before it is a province name and 省/市/
+  // 自治区 (at most the longest name + 3 units), or 2–3 characters and 省/市 (at most 7 units)
+  const re = geoRegex(ctx.geo, LISTED, 'uy');
+  const span = Math.max(provinceLengths(ctx.geo).longest + 3, 7);
   const out: Found[] = [];
-  const leaders = ctx.mentions(LEADERS);
+  const leaders = ctx.occurrences(LEADERS);
   for (const s of ctx.sentences) {
-    if (leaders[s.index] === 0 || isHistorical(s)) continue;
-    for (const m of matches(re, s.text)) {
+    const found = leaders[s.index];
+    if (found === undefined || isHistorical(s)) continue;
+    const starts: number[] = [];
+    for (let j = 0; j < found.length; j += 2) starts.push(found[j]!);
+    for (const m of scanNear(re, ANY_UNIT, s.text, starts, span)) {
       const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
       const from = (m.index ?? 0) + m[0].length - m[3]!.length;
       if (!m[1]) ctx.warn(`“${m[2]}”领导: ${m[2]} is not a provincial-level division; the listed officials have no province`, at(s, m.index ?? 0), 'extract/province-unknown');

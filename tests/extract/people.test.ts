@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { businessPeople, extractOfficials, listedOfficials } from '../../scripts/extract/people.ts';
 import { nameAt, provinceInRole, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
 import { loadGeography } from '../../scripts/extract/provinces.ts';
+import { provinceLengths, scanNear } from '../../scripts/extract/context.ts';
 import { context, messages, realEditorial } from './helpers.ts';
 
 const officials = (lines: string[], home: string | null = null) => {
@@ -155,5 +156,28 @@ describe('the province in a title', () => {
       expect(provinceInRole(role, geo)).toBe(names.exec(role)?.[0]);
     }
     expect(provinceInRole('内蒙古自治区党委书记', geo)).toBe('内蒙古自治区');
+  });
+});
+
+describe('labelled lists, searched just before each 领导', () => {
+  it('the labels found in windows before 领导 are those a search of the whole sentence finds', () => {
+    const geo = loadGeography(realEditorial());
+    const source = `(?:(${geo.namePattern})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)`;
+    const all = new Int32Array(0x10000 >>> 5).fill(-1);
+    const span = Math.max(provinceLengths(geo).longest + 3, 7);
+    const sentences = [
+      '浙江省领导陈金彪、冯飞、朱国贤出席。',
+      '省领导李明、王刚，东海省领导张三、李四和上海市领导王五参加；内蒙古自治区领导赵六、钱七陪同。',
+      '会上，新疆维吾尔自治区领导孙八、周九，领导领导吴十，𠀋𠀋省领导甲乙。',
+      '没有领导。',
+    ];
+    let count = 0;
+    for (const text of sentences) {
+      const expected = [...text.matchAll(new RegExp(source, 'gu'))].map((m) => [m.index, m[0]]);
+      const starts = [...text.matchAll(/领导/g)].map((m) => m.index!);
+      expect(scanNear(new RegExp(source, 'uy'), all, text, starts, span).map((m) => [m.index, m[0]])).toEqual(expected);
+      count += expected.length;
+    }
+    expect(count).toBeGreaterThanOrEqual(5);
   });
 });
