@@ -73,11 +73,12 @@ const MARKUP: [RegExp, string][] = [
 /**
  * A line can match a MARKUP pattern only if it holds a character one of the unanchored patterns
  * needs (< for HTML, j/J for javascript:, ` * _ [ for inline syntax, { for braces) or starts
- * the way an anchored one does (# * + - > digit = letter _, or blanks then |): every other line
- * is plain text and skips the eight patterns.
+ * the way an anchored one does (# * + - > = letter _, a numbered-list marker such as `1. `, or
+ * blanks then |; a line opening with a date, 13日上午…, is not one): every other line is plain
+ * text and skips the eight patterns.
  */
 const MARKUP_ANYWHERE = /[<`*_[{jJ]/;
-const MARKUP_START = /^(?:[#*+\->0-9=A-Za-z_]|\s*\|)/;
+const MARKUP_START = /^(?:[#*+\->=A-Za-z_]|\d+[.)]\s|\s*\|)/;
 /** MARKUP_START or MARKUP_ANYWHERE, in one search of the line */
 const MAY_BE_MARKUP = new RegExp(`${MARKUP_START.source}|${MARKUP_ANYWHERE.source}`);
 

@@ -102,6 +102,16 @@ describe('markup-like lines are reported', () => {
       [5, 'MDX braces'],
     ]);
   });
+
+  it('a numbered-list marker is markup; a line opening with a date or a number is not', async () => {
+    const { markupLines } = await import('../../scripts/extract/markdown.ts');
+    const lines: CleanLine[] = ['1. 第一项', '12) 第二项', '13日上午，代表团抵达。', '2019年5月22日', '3.5亿元投资', '10.\t下一项'].map((text, i) => ({ kind: 'body', text, line: i + 1 }));
+    expect(markupLines(lines).map((m) => [m.line, m.what])).toEqual([
+      [1, 'a Markdown block marker'],
+      [2, 'a Markdown block marker'],
+      [6, 'a Markdown block marker'],
+    ]);
+  });
 });
 
 describe('front matter', () => {
