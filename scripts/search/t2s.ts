@@ -6,8 +6,8 @@
  * - every CJK character converted on its own (t→cn, tw→cn, hk→cn): the standard forms;
  * - every Han run of the corpus converted to traditional (cn→t, cn→tw, cn→hk) and aligned
  *   character by character: the forms OpenCC picks in context (干 → 幹/乾, 着 → 著 …).
- * A traditional character keeps every simplified character of the corpus it stands for; the
- * first is what OpenCC converts it to on its own.
+ * A traditional character keeps every simplified character of the corpus it stands for, and
+ * itself when the corpus has it; the first is what OpenCC converts it to on its own.
  *
  * The context pass converts every distinct bigram of the corpus (two-character phrases, OpenCC's
  * most common) and the distinct runs up to `contextChars` characters (longer phrases), so its cost
@@ -91,5 +91,8 @@ export function buildT2S(corpusRuns: Iterable<string>, contextChars = 100_000): 
       tc.forEach((ch, j) => add(ch, s[j]!));
     });
   }
+  // 3. a traditional form the corpus itself has (乾 in 乾隆, 著 in 著名) stands for itself too;
+  // one it lacks is never searched as typed (蕪湖 is searched as 芜湖 only)
+  for (const [t, list] of table) if (corpus.has(t)) list.push(t);
   return table;
 }

@@ -90,7 +90,7 @@ const docs: Doc[] = [
 ];
 
 function searcher(): Searcher {
-  const table = formatT2S(new Map([['錦', ['锦']], ['乾', ['干']]]));
+  const table = formatT2S(new Map([['錦', ['锦']], ['乾', ['干', '乾']]]));
   vi.stubGlobal('fetch', async (url: string) => new Response(url.endsWith('t2s.txt') ? table : ''));
   return new Searcher(fakePagefind(docs), '/search/');
 }

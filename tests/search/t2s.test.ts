@@ -59,4 +59,13 @@ describe('traditional → simplified table', () => {
     expect(spellings('蕪湖', corpus)[0]).toBe('芜湖');
     expect(spellings('長三角', corpus)[0]).toBe('长三角');
   });
+
+  it('keeps a traditional form the corpus itself has, and searches no form it lacks', () => {
+    const corpus = buildT2S(['乾隆年间', '天气干燥', '芜湖']);
+    expect(corpus.get('乾')).toContain('乾');
+    expect(spellings('乾隆', corpus)).toContain('乾隆');
+    expect(spellings('乾燥', corpus)).toContain('干燥');
+    // 蕪 is not in the corpus: the as-typed spelling could match nothing and is not searched
+    expect(spellings('蕪湖', corpus)).toEqual(['芜湖']);
+  });
 });

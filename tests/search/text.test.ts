@@ -72,16 +72,18 @@ describe('query preparation', () => {
 });
 
 describe('traditional spellings', () => {
-  const table = parseT2S(formatT2S(new Map([['錦', ['锦']], ['蕪', ['芜']], ['乾', ['干']], ['後', ['后']]])));
+  // as the indexer writes it: 乾 is in the corpus (乾隆), 錦 and 蕪 are not
+  const table = parseT2S(formatT2S(new Map([['錦', ['锦']], ['蕪', ['芜']], ['乾', ['干', '乾']], ['後', ['后']]])));
 
   it('round-trips the compact table', () => {
     expect(table.get('錦')).toEqual(['锦']);
-    expect(formatT2S(table)).toBe('乾干\n後后\n蕪芜\n錦锦\n');
+    expect(formatT2S(table)).toBe('乾干乾\n後后\n蕪芜\n錦锦\n');
   });
 
   it('converts first, keeps the typed form last', () => {
-    expect(spellings('李錦斌', table)).toEqual(['李锦斌', '李錦斌']);
-    expect(spellings('蕪湖', table)).toEqual(['芜湖', '蕪湖']);
+    // a traditional form the corpus lacks is not searched as typed: it could match nothing
+    expect(spellings('李錦斌', table)).toEqual(['李锦斌']);
+    expect(spellings('蕪湖', table)).toEqual(['芜湖']);
     expect(spellings('杭州', table)).toEqual(['杭州']);
   });
 

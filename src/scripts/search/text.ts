@@ -170,22 +170,24 @@ export function formatT2S(table: T2S): string {
 }
 
 /**
- * Spellings of a term to search for: the term itself and its simplified form(s). A character with
- * several simplified candidates (乾 → 干 or 乾) multiplies the spellings, up to `limit`.
+ * Spellings of a term to search for: its simplified form(s), as the index holds them. A character
+ * of the table is replaced by its candidates, which include the character itself only when the
+ * corpus has it (乾 → 干 or 乾; 蕪 → 芜 alone); a character with several candidates multiplies
+ * the spellings, up to `limit`. Without a table the term is searched as typed.
  */
 export function spellings(term: string, table: T2S | null, limit = 16): string[] {
   if (!table) return [term];
   let variants = [''];
   for (const ch of term) {
     const candidates = table.get(ch);
-    const options = candidates ? [...new Set([...candidates, ch])] : [ch];
+    const options = candidates && candidates.length > 0 ? candidates : [ch];
     const next: string[] = [];
     for (const v of variants) for (const o of options) if (next.length < limit) next.push(v + o);
     variants = next;
   }
-  // the fully converted spelling first (first candidate everywhere), then the rest, then as typed
+  // the fully converted spelling first (first candidate everywhere), then the rest
   const converted = Array.from(term, (ch) => table.get(ch)?.[0] ?? ch).join('');
-  return [...new Set([converted, ...variants, term])];
+  return [...new Set([converted, ...variants])];
 }
 
 /** Does `text` contain the term (case- and width-insensitive for Latin letters and digits)? */
