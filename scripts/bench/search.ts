@@ -290,6 +290,7 @@ async function measure(site: string, articles: number, indexMs: number, queries:
       warmTimes.push(ms);
       slow.push([q, Math.round(ms)]);
     }
+    if (process.env.BENCH_SEARCH_TRACE) console.error(`bench:search: in order: ${slow.map(([q, ms]) => `${q} ${ms}`).join(', ')}`);
     console.error(`bench:search: slowest queries at ${articles} articles: ${slow.sort((a, b) => b[1] - a[1]).slice(0, 4).map(([q, ms]) => `"${q}" ${ms} ms`).join(', ')}`);
     warmTimes.sort((a, b) => a - b);
     return {
