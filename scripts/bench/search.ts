@@ -1,7 +1,9 @@
 /**
  * Search benchmark (figures, not a timed test):
  *
- *   npm run bench:search [-- --sizes 5000 --runs N]
+ *   npm run bench:search [-- --sizes 5000 --runs N --stock --reuse]
+ *
+ * (`BENCH_SEARCH_TRACE=1` also lists every timed query in order.)
  *
  * For the real articles and for a synthetic corpus of N articles (default 5,000): the size of the
  * search index on disk, the bytes a first query transfers (gzip, as a static host would serve
