@@ -428,7 +428,8 @@ async function measureStock(content: string, dir: string, articles: number, quer
     await page.goto(`${server.url}search/`);
     const before = got.length;
     const results = await page.evaluate(async (q) => {
-      const api = (await import(/* @vite-ignore */ '/pagefind/pagefind.js')) as {
+      const bundle = '/pagefind/pagefind.js';
+      const api = (await import(/* @vite-ignore */ bundle)) as {
         options(o: object): Promise<void>;
         search(q: string): Promise<{ results: Array<{ data(): Promise<unknown> }> }>;
       };
