@@ -70,9 +70,10 @@ const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 
  * Splits a line into sentences after 。！？ (and a closing quote that follows them). One scan of
  * the line, the same cuts as `/[^。！？]+(?:[。！？]+[”’」』）]?|$)/gu`: a sentence is a run of other
  * characters, then its run of 。！？ and one closing quote; marks opening a line are skipped.
+ * The sentences are appended to `out` (numbered on from its length), their offsets in the
+ * article's text (the line's at `lineOffset`) to `starts` and `ends`.
  */
-export function splitSentences(line: CleanLine, lineIndex: number, start: number, maybePast = true): Sentence[] {
-  const out: Sentence[] = [];
+export function splitSentences(line: CleanLine, lineIndex: number, out: Sentence[], starts: number[], ends: number[], lineOffset = 0, maybePast = true): void {
   const t = line.text;
   // no sentence of a line is about the past unless the line holds a marker (none spans a 。！？);
   // `maybePast` false: the article holds none
@@ -103,37 +104,32 @@ export function splitSentences(line: CleanLine, lineIndex: number, start: number
     }
     const text = t.slice(from, i);
     if (!text.trim()) continue;
-    out.push({ text, kind: line.kind, line: line.line, column: from + 1, lineIndex, index: start + out.length, historical: past && HISTORICAL.test(text) });
+    out.push({ text, kind: line.kind, line: line.line, column: from + 1, lineIndex, index: out.length, historical: past && HISTORICAL.test(text) });
+    starts.push(lineOffset + from);
+    ends.push(lineOffset + i);
   }
-  return out;
 }
 
 export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geography): Context {
-  const sentences: Sentence[] = [];
+  const lines = doc.lines;
   const texts: string[] = [];
-  /** offset of each text line in fullText, by line index */
-  const lineOffsets = new Int32Array(doc.lines.length);
-  let offset = 0;
-  doc.lines.forEach((line, i) => {
-    if (!TEXT_KINDS.has(line.kind)) return;
-    texts.push(line.text);
-    lineOffsets[i] = offset;
-    offset += line.text.length + 1;
-  });
+  for (let i = 0; i < lines.length; i++) if (TEXT_KINDS.has(lines[i]!.kind)) texts.push(lines[i]!.text);
   const fullText = texts.join('\n');
   // every marker of the past holds one of these: most articles have none, and no line is tested
   const maybePast = PAST_WORDS.some((w) => fullText.includes(w));
-  doc.lines.forEach((line, i) => {
-    if (!TEXT_KINDS.has(line.kind)) return;
-    sentences.push(...splitSentences(line, i, sentences.length, maybePast));
-  });
-  /** offset of each sentence in fullText */
-  const starts = new Int32Array(sentences.length);
-  const ends = new Int32Array(sentences.length);
-  for (let k = 0; k < sentences.length; k++) {
-    starts[k] = lineOffsets[sentences[k]!.lineIndex]! + sentences[k]!.column - 1;
-    ends[k] = starts[k]! + sentences[k]!.text.length;
+  const sentences: Sentence[] = [];
+  /** offset of each sentence in fullText, and of its end */
+  const startList: number[] = [];
+  const endList: number[] = [];
+  let offset = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!TEXT_KINDS.has(line.kind)) continue;
+    splitSentences(line, i, sentences, startList, endList, offset, maybePast);
+    offset += line.text.length + 1;
   }
+  const starts = Int32Array.from(startList);
+  const ends = Int32Array.from(endList);
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
     const stackTraceLimit = Error.stackTraceLimit;
@@ -522,7 +518,9 @@ export function provinceAt(geo: Geography, text: string, i: number): boolean {
 }
 
 const unitClasses = new WeakMap<UnitSet, RegExp | null>();
-const recentClasses: [UnitSet, RegExp | null][] = [];
+/** the few sets scanned over and over and their classes, as two parallel lists (no tuple to unpack per call) */
+const recentSets: UnitSet[] = [];
+const recentClasses: (RegExp | null)[] = [];
 /**
  * The units of a small table as one character class (global, no `u`: single units), or null
  * for a large one: a class search pays a call per candidate, worth it only when candidates are
@@ -531,7 +529,7 @@ const recentClasses: [UnitSet, RegExp | null][] = [];
  */
 function unitClass(first: UnitSet): RegExp | null {
   // the few sets scanned over and over, compared by identity before the weak map's lookup
-  for (const [set, re] of recentClasses) if (set === first) return re;
+  for (let k = 0; k < recentSets.length; k++) if (recentSets[k] === first) return recentClasses[k] ?? null;
   let re = unitClasses.get(first);
   if (re === undefined) {
     const units: string[] = [];
@@ -539,7 +537,10 @@ function unitClass(first: UnitSet): RegExp | null {
     re = units.length > 0 && units.length <= 12 ? new RegExp(`[${units.join('')}]`, 'g') : null;
     unitClasses.set(first, re);
   }
-  if (recentClasses.length < 8) recentClasses.push([first, re]);
+  if (recentSets.length < 8) {
+    recentSets.push(first);
+    recentClasses.push(re);
+  }
   return re;
 }
 

@@ -3,7 +3,7 @@
  * one, else from the first sentence that holds (召开/举行) one; its longest spelling in the
  * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
  */
-import { at, type Context, geoRegex, isHistorical, type Sentence, unitTest, words } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, type Sentence, sortPairs, unitTest, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
@@ -15,10 +15,9 @@ export interface MeetingFacts {
   sentence: Sentence;
 }
 
-const SUFFIX = '(?:座谈会|交流会|总结会|联席会议|推进会|恳谈会|洽谈会|对接会|峰会|论坛|工作会议|联席会)';
-const SUFFIXES = new RegExp(SUFFIX, 'gu');
+/** the words a meeting's name ends with, in the order a regular-expression alternation of them would try them */
+const SUFFIXES = words('座谈会', '交流会', '总结会', '联席会议', '推进会', '恳谈会', '洽谈会', '对接会', '峰会', '论坛', '工作会议', '联席会');
 const YEAR_LEAD = /^\d+年(?:度)?/u;
-const MEETING_WORDS = words('会', '论坛');
 /** a character of a meeting's name (one UTF-16 unit), memoised per unit */
 const isNameChar = unitTest(/[\p{Script=Han}·A-Za-z0-9]/u);
 /** a name extends no further left than a word that ends before it: 举行 召开 在 并 了 的 */
@@ -27,15 +26,34 @@ const BOUNDARY_WORDS = ['举行', '召开'];
 const isBoundary = (text: string, start: number): boolean =>
   BOUNDARY_UNITS.has(text.charCodeAt(start - 1)) || (start >= 2 && BOUNDARY_WORDS.some((w) => text.startsWith(w, start - 2)));
 
-/** Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. */
-export function meetingNames(text: string): { name: string; index: number }[] {
+/** Where the suffixes occur in `text`: pairs (start, number of the word in SUFFIXES), as Context.occurrences gives them. */
+function suffixOccurrences(text: string): number[] {
+  const out: number[] = [];
+  SUFFIXES.words.forEach((w, n) => {
+    for (let i = text.indexOf(w); i !== -1; i = text.indexOf(w, i + 1)) out.push(i, n);
+  });
+  sortPairs(out);
+  return out;
+}
+
+/**
+ * Meeting names in a sentence: suffix occurrences extended leftwards to a boundary. `found`: the
+ * suffixes' occurrences in `text` (from the dictionary pass, see Context.occurrences), else
+ * searched here.
+ */
+export function meetingNames(text: string, found: readonly number[] = suffixOccurrences(text)): { name: string; index: number }[] {
   const out: { name: string; index: number }[] = [];
-  if (!/会|论坛/u.test(text)) return out;
-  // an exec loop: matchAll would copy the pattern at each call
-  SUFFIXES.lastIndex = 0;
-  for (let m = SUFFIXES.exec(text); m !== null; m = SUFFIXES.exec(text)) {
-    const end = m.index + m[0].length;
-    let start = m.index;
+  // the suffixes a global search for their alternation would match: the leftmost occurrence,
+  // the first suffix in SUFFIXES's order there (the occurrences come by start, then that
+  // order), then the next one starting after its end
+  let after = 0;
+  for (let f = 0; f < found.length; f += 2) {
+    const index = found[f]!;
+    if (index < after) continue;
+    const suffix = SUFFIXES.words[found[f + 1]!]!;
+    const end = index + suffix.length;
+    after = end;
+    let start = index;
     while (start > 0) {
       if (!isNameChar(text.charCodeAt(start - 1))) break;
       if (isBoundary(text, start)) break;
@@ -44,18 +62,18 @@ export function meetingNames(text: string): { name: string; index: number }[] {
     const lead = YEAR_LEAD.exec(text.slice(start, end));
     if (lead) start += lead[0].length;
     const name = text.slice(start, end);
-    if (name.length - m[0].length >= 2) out.push({ name, index: start });
+    if (name.length - suffix.length >= 2) out.push({ name, index: start });
   }
   return out;
 }
 
 export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | null {
   const candidates: { name: string; sentence: Sentence; index: number }[] = [];
-  // every suffix holds 会 or 论坛 (meetingNames looks for nothing else)
-  const named = ctx.mentions(MEETING_WORDS);
+  const suffixes = ctx.occurrences(SUFFIXES);
   for (const s of ctx.sentences) {
-    if (named[s.index] === 0 || isHistorical(s)) continue;
-    for (const n of meetingNames(s.text)) candidates.push({ ...n, sentence: s });
+    const found = suffixes[s.index];
+    if (found === undefined || isHistorical(s)) continue;
+    for (const n of meetingNames(s.text, found)) candidates.push({ ...n, sentence: s });
   }
   const title = candidates.find((c) => c.sentence.kind === 'title');
   const held = candidates.find((c) => c.sentence.kind !== 'title' && /召开|举行/u.test(c.sentence.text));

@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, matches, provinceAt, provinceFirstUnits, scan, scanNear, type Sentence, type UnitSet, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, matches, provinceAt, provinceFirstUnits, provinceLengths, scan, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -58,7 +58,7 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   const re = geoRegex(ctx.geo, '({P})?(?:省|市|自治区)?(党政)?代表团', 'uy');
   const first = delegationUnits(ctx.geo);
   // a match ends with 代表团, at most a name + 自治区 + 党政 + 代表团 after its start
-  const span = Math.max(...[...ctx.geo.byName.keys()].map((n) => n.length)) + 8;
+  const span = provinceLengths(ctx.geo).longest + 8;
   // 省 市 自(治区) 党(政) 代(表团), or a province name (上 of 上午 cannot start one)
   const delegationMayStart = (t: string, i: number) => DELEGATION_OWN_UNITS.has(t.charCodeAt(i)) || provinceAt(ctx.geo, t, i);
   const counts = new Map<string, number>();
@@ -185,7 +185,8 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   legs.sort((a, b) => (a.dates[0]! < b.dates[0]! ? -1 : a.dates[0]! > b.dates[0]! ? 1 : order(a.province) - order(b.province)));
   // 结束在上海市的学习考察后: an earlier leg the article mentions without its days
   for (const s of ctx.sentences.slice(0, 3)) {
-    const m = geoRegex(ctx.geo, '结束在({P})(?:省|市|自治区)?的学习考察后', 'u').exec(s.text);
+    // every match holds 结束在: the 70 names' pattern runs only where it occurs
+    const m = s.text.includes('结束在') ? geoRegex(ctx.geo, '结束在({P})(?:省|市|自治区)?的学习考察后', 'u').exec(s.text) : null;
     if (m && legs[0]) legs[0].note = `此前已在${provinceOf(ctx.geo, m[1]!)!.short}学习考察（本文未记述日期）`;
   }
   return legs;

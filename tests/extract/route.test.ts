@@ -18,6 +18,23 @@ describe('meeting names', () => {
     expect(meetingNames('在返程的火车上召开交流总结会').map((m) => m.name)).toEqual(['交流总结会']);
     expect(meetingNames('座谈会上，李锦斌说')).toEqual([]);
   });
+
+  it('reads overlapping suffixes as an alternation would: the leftmost, the first listed there, then after its end', () => {
+    // 联席会议 is listed before 联席会: the longer one is read
+    expect(meetingNames('召开两省党政联席会议，并举行经贸洽谈会。').map((m) => [m.name, m.index])).toEqual([
+      ['两省党政联席会议', 2],
+      ['经贸洽谈会', 14],
+    ]);
+    expect(meetingNames('沪苏联席会').map((m) => m.name)).toEqual(['沪苏联席会']);
+  });
+
+  it('gives the same names from the occurrences of the dictionary pass as from its own search', () => {
+    const ctx = context([['body', '在返程的火车上召开交流总结会。两省党政联席会议暨发展论坛在杭州举行。']]);
+    const dates = extractDates(ctx);
+    const meeting = extractMeeting(ctx, dates.days);
+    expect(meeting?.name).toBe(meetingNames(ctx.sentences[0]!.text)[0]!.name);
+    expect(meetingNames(ctx.sentences[1]!.text).map((m) => m.name)).toEqual(['两省党政联席会议', '两省党政联席会议暨发展论坛']);
+  });
 });
 
 describe('route and legs', () => {
