@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../scripts/pipeline/lines.ts';
-import { detectScript, scriptStats, simplifyLines, toSimplified } from '../../scripts/pipeline/simplify.ts';
+import { conversionChainOnly, detectScript, scriptStats, simplifyLines, toSimplified } from '../../scripts/pipeline/simplify.ts';
 import { source, sources } from './sources.ts';
 
 const reference = OpenCC.Converter({ from: 't', to: 'cn' });
@@ -49,5 +49,45 @@ describe('simplify: conversion', () => {
 
   it('toSimplified is opencc-js t→cn', () => {
     expect(toSimplified('吳政隆 車俊 李錦斌')).toBe('吴政隆 车俊 李锦斌');
+  });
+});
+
+describe('simplify: conversion chain alone when normalisation has nothing to do', () => {
+  type Dict = string | readonly (readonly [string, string])[];
+  const preset = (OpenCC.Locale.configs as unknown as Record<string, { normalizationChain?: Dict[][]; conversionChain: Dict[][] }>)['t2s']!;
+  const entries = (chain: Dict[][] | undefined): (readonly [string, string])[] =>
+    (chain ?? []).flat().flatMap((d) => (typeof d === 'string' ? d.split('|').map((e) => e.split(' ') as [string, string]) : d));
+
+  it('is in use with this opencc-js (the t2s preset has the expected shape)', () => {
+    expect(conversionChainOnly()).not.toBeNull();
+    expect(entries(preset.normalizationChain).length).toBeGreaterThan(0);
+  });
+
+  it('matches bare opencc-js on every key of its conversion dictionaries, in context', () => {
+    const keys = entries(preset.conversionChain).map(([key]) => key);
+    expect(keys.length).toBeGreaterThan(1000);
+    for (const key of keys) {
+      const text = `於${key}發展,${key}一目${key}`;
+      expect(toSimplified(text), key).toBe(reference(text));
+    }
+    // and lines of all of them at once
+    const text = keys.join('\n');
+    const lines = splitLines(text);
+    simplifyLines(lines);
+    expect(lines.map((l) => l.text).join('\n')).toBe(reference(text));
+  });
+
+  it('a text with a key that normalisation changes takes the full converter', () => {
+    const changing = entries(preset.normalizationChain).filter(([key, value]) => key !== value);
+    expect(changing.length).toBeGreaterThan(0);
+    const only = conversionChainOnly()!;
+    let needed = 0;
+    for (const [key] of changing) {
+      const text = `長${key}江`;
+      if (only.convert(text) !== reference(text)) needed++;
+      expect(toSimplified(text), key).toBe(reference(text));
+    }
+    // the conversion chain alone would get some of them wrong: the check is not idle
+    expect(needed).toBeGreaterThan(0);
   });
 });
