@@ -6,7 +6,7 @@ import type { CleanDocument } from '../pipeline/types.ts';
 import type { Inference, Place, PersonRef, Visit } from '../../src/schemas.ts';
 import { at, type Context, createContext } from './context.ts';
 import { extractCredits } from './credits.ts';
-import { dayMarkers, extractDates } from './dates.ts';
+import { dayMarkers, type EventDay, extractDates } from './dates.ts';
 import type { Editorial } from './editorial.ts';
 import { resolveLeaderId } from './leaders.ts';
 import { bodyMarkdown, markupLines } from './markdown.ts';
@@ -99,18 +99,24 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   const placeProvinces = new Set<string>(route.kind === 'meeting' ? route.hosts : route.hosts.length ? route.hosts : route.visiting ? [route.visiting] : []);
   const found = extractPlaces(ctx, placeProvinces);
   const hostAt = hostBySentence(ctx, route.hosts);
+  const cities = found.filter((c) => c.kind === 'city');
   const places: Place[] = found.map((p) => {
     const province = p.province ?? hostAt[p.sentence.index] ?? null;
     const place: Place = { name: p.name, kind: p.kind, province };
-    const city = p.city ?? (p.kind !== 'city' && p.kind !== 'district' ? found.find((c) => c.kind === 'city' && p.name.startsWith(c.name))?.name : undefined);
+    const city = p.city ?? (p.kind !== 'city' && p.kind !== 'district' ? cities.find((c) => p.name.startsWith(c.name))?.name : undefined);
     if (city) place.city = city;
     if (p.kind !== 'city') {
-      const before = dates.days.filter(
-        (d) => d.sentence.lineIndex === p.sentence.lineIndex && (d.sentence.index < p.sentence.index || (d.sentence.index === p.sentence.index && d.marker.index < p.index)) && d.marker.endDay === undefined,
-      );
-      const leg = route.legs.filter((l) => l.province === province && province !== null);
-      if (before.length) place.date = before.at(-1)!.date;
-      else if (leg.length === 1 && leg[0]!.dates.length === 1) place.date = leg[0]!.dates[0]!;
+      // the last single day of `dates.days` named before the place in its paragraph
+      let before: EventDay | undefined;
+      for (let k = dates.days.length - 1; k >= 0 && before === undefined; k--) {
+        const d = dates.days[k]!;
+        if (d.sentence.lineIndex === p.sentence.lineIndex && (d.sentence.index < p.sentence.index || (d.sentence.index === p.sentence.index && d.marker.index < p.index)) && d.marker.endDay === undefined) before = d;
+      }
+      if (before) place.date = before.date;
+      else if (province !== null) {
+        const leg = route.legs.filter((l) => l.province === province);
+        if (leg.length === 1 && leg[0]!.dates.length === 1) place.date = leg[0]!.dates[0]!;
+      }
     }
     return place;
   });
