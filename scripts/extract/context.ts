@@ -199,6 +199,8 @@ const setBit = (bits: Int32Array, n: number) => {
 const hasBit = (bits: Int32Array, n: number) => (bits[n >>> 5]! & (1 << (n & 31))) !== 0;
 const firstSlot = new Uint16Array(0x10000);
 const startingWith: number[][] = [];
+/** per word id: its second unit, or -1 for a word of one unit (compared before the whole word) */
+const secondUnits: number[] = [];
 
 /** A set of words of the dictionary (see `words`). */
 export interface Words {
@@ -214,6 +216,7 @@ export function words(...list: string[]): Words {
     if (id === undefined) {
       id = dictionary.length;
       dictionary.push(w);
+      secondUnits.push(w.length === 1 ? -1 : w.charCodeAt(1));
       dictionaryIds.set(w, id);
       const u = w.charCodeAt(0);
       if (firstSlot[u] === 0) {
@@ -252,10 +255,19 @@ export function findDictionaryWords(text: string, starts: Int32Array, ends: Int3
     if (start > i) continue;
     const end = ends[k]!;
     const ids = startingWith[firstSlot[u]! - 1]!;
+    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
-      const w = dictionary[id]!;
-      if (w.length === 1 || (i + w.length <= end && text.startsWith(w, i))) (hits[id] ??= []).push(k, i - start + w.length);
+      const second = secondUnits[id]!;
+      const length = dictionary[id]!.length;
+      // a word of one unit occurs wherever its unit does; a longer one (whose first unit is u)
+      // only where its second unit follows, within the sentence: then one of two units does,
+      // and a longer one where the rest of it follows too
+      if (second !== -1) {
+        if (second !== next || i + length > end) continue;
+        if (length > 2 && !text.startsWith(dictionary[id]!, i)) continue;
+      }
+      (hits[id] ??= []).push(k, i - start + length);
     }
   }
   return hits;
