@@ -8,7 +8,7 @@
  * inference, with a warning). Each inferred or supplied fact becomes an `inferences` entry.
  */
 import type { Inference } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, isHistorical, scan, type Sentence, words } from './context.ts';
+import { at, type Context, firstUnits, isHistorical, scanNear, type Sentence, words } from './context.ts';
 import type { DateEntry } from './editorial.ts';
 
 export interface Publication {
@@ -76,15 +76,21 @@ const MARKER = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\s*(?:至|到|—
 const MARKER_AT = new RegExp(MARKER.source, 'uy');
 const DIGITS = firstUnits('0123456789');
 const DAY = words('日');
+/**
+ * A marker's first 日 ends at most this many units after its start: 2019年 (5) 10月 (3) 10日 (3).
+ * The range's second day comes later.
+ */
+const MARKER_SPAN = 11;
 
 /** Every day marker in sentences about this visit (not in historical sentences). */
 export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
-  // every marker holds 日
-  const day = ctx.mentions(DAY);
+  // every marker holds 日: only the digits in the 11 units before one can start a marker
+  const dayEnds = ctx.wordEnds(DAY);
   for (const s of ctx.sentences) {
-    if (s.kind === 'title' || day[s.index] === 0 || isHistorical(s)) continue;
-    for (const m of scan(MARKER_AT, DIGITS, s.text)) {
+    const ends = dayEnds[s.index];
+    if (s.kind === 'title' || ends === undefined || isHistorical(s)) continue;
+    for (const m of scanNear(MARKER_AT, DIGITS, s.text, ends, MARKER_SPAN)) {
       const day = Number(m[3]);
       if (day < 1 || day > 31) continue;
       const marker: DayMarker = { text: m[0], day, sentence: s, index: m.index ?? 0 };

@@ -41,6 +41,16 @@ describe('day markers', () => {
     ]);
     expect(dayMarkers(ctx).map((m) => m.text)).toEqual(['8日至9日']);
   });
+
+  it('finds the markers beside numbers that are not days (only digits up to 11 units before a 日 are tried)', () => {
+    const ctx = context([['body', '签约项目120个、总投资1000亿元，2019年12月30日至2020年1月2日考察，12345日记，5G，31日。']]);
+    // 至 followed by a year is no range; 45日 is no day
+    expect(dayMarkers(ctx).map((m) => [m.text, m.index, m.year, m.month, m.day])).toEqual([
+      ['2019年12月30日', 19, 2019, 12, 30],
+      ['2020年1月2日', 31, 2020, 1, 2],
+      ['31日', 54, undefined, undefined, 31],
+    ]);
+  });
 });
 
 describe('the year', () => {
