@@ -155,6 +155,10 @@ export interface PinyinResult {
 /** Remove annotations from every line (call only for a document with the signature). */
 export function removePinyin(lines: WorkLine[]): PinyinResult {
   const result: PinyinResult = { removed: new Map(), hints: new Map(), readings: new Map() };
+  // readings keyed by the character's code units as a number (a one-character string per
+  // annotation, hashed for the lookup, was a third of this step); turned into `readings`, in
+  // the same order, at the end
+  const readings = new Map<number, Set<string>>();
   for (const work of lines) {
     const text = work.text;
     if (!text.includes(')')) continue;
@@ -174,10 +178,10 @@ export function removePinyin(lines: WorkLine[]): PinyinResult {
       if (code === 0x3f) {
         lost.push({ at: start - 1, pinyin });
       } else {
-        // a Han character may be a surrogate pair: take the whole code point
-        const char = code >= 0xdc00 && code <= 0xdfff ? text.slice(start - 2, start) : text[start - 1]!;
-        let set = result.readings.get(char);
-        if (!set) result.readings.set(char, (set = new Set()));
+        // a Han character may be a surrogate pair (after a `(` at 2 or more): both units
+        const key = code >= 0xdc00 && code <= 0xdfff ? text.charCodeAt(start - 2) * 0x10000 + code : code;
+        let set = readings.get(key);
+        if (!set) readings.set(key, (set = new Set()));
         set.add(pinyin);
       }
     }
@@ -200,5 +204,6 @@ export function removePinyin(lines: WorkLine[]): PinyinResult {
     applyEdits(work, replacements);
     result.removed.set(work.line, replacements.length);
   }
+  for (const [key, set] of readings) result.readings.set(key > 0xffff ? String.fromCharCode(key >>> 16, key & 0xffff) : String.fromCharCode(key), set);
   return result;
 }

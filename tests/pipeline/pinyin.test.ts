@@ -64,6 +64,14 @@ describe('pinyin: small fixtures', () => {
     expect([...result.readings.get('發')!]).toEqual(['fā']);
   });
 
+  it('remembers readings by character, in order of first sight, outside the BMP too', () => {
+    const { text, result } = run('𠮷(jí)祥 發(fā)展 𠮷(jié) 發(fà)');
+    expect(text).toBe('𠮷祥 發展 𠮷 發');
+    expect([...result.readings.keys()]).toEqual(['𠮷', '發']);
+    expect([...result.readings.get('𠮷')!]).toEqual(['jí', 'jié']);
+    expect([...result.readings.get('發')!]).toEqual(['fā', 'fà']);
+  });
+
   it('the damaged fixture has no remnant left', () => {
     const { text } = run(fixture('damaged-small.txt'));
     expect(text).not.toMatch(REMNANT);
