@@ -43,19 +43,17 @@ export interface PunctuationResult {
   marks: Map<string, number>;
 }
 
-/** Is this UTF-16 unit one of the seven ASCII marks `,` `:` `;` `?` `!` `(` `)`? */
-function isMark(code: number): boolean {
-  return code === 0x2c || code === 0x3a || code === 0x3b || code === 0x3f || code === 0x21 || code === 0x28 || code === 0x29;
-}
+/**
+ * The seven ASCII marks `,` `:` `;` `?` `!` `(` `)`, found by the regular-expression engine's
+ * class search (faster on a long line than a loop over its units in JavaScript); global, for
+ * the scan of restorePunctuation.
+ */
+const MARKS = /[,:;?!()]/g;
+const ANY_MARK = /[,:;?!()]/;
 
 /** Does the text hold any of the seven marks? (a line without one has nothing to restore) */
 export function hasMark(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    // all seven are below 0x40: one comparison skips Han and most Latin text
-    if (code < 0x40 && isMark(code)) return true;
-  }
-  return false;
+  return ANY_MARK.test(text);
 }
 
 /** Is text[i] part of Chinese text (false outside the text)? */
@@ -143,9 +141,12 @@ export function restorePunctuation(text: string): PunctuationResult {
   let converted = 0;
   const kinds: string[] = [];
   const counts: number[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // from mark to mark
+  MARKS.lastIndex = 0;
+  while (MARKS.test(text)) {
+    const i = MARKS.lastIndex - 1;
     const code = text.charCodeAt(i);
-    if (code >= 0x40 || !isMark(code) || within(skip, i)) continue;
+    if (within(skip, i)) continue;
     let d: number;
     if (code === 0x28 || code === 0x29) {
       parens ??= decideParentheses(text, skip);
