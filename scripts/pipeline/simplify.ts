@@ -22,8 +22,11 @@ interface Preset {
 }
 
 interface ConversionOnly {
-  /** 1 for the first UTF-16 unit of every key that the normalisation pass changes */
-  normalized: Uint8Array;
+  /**
+   * a class of the first UTF-16 unit of every key that the normalisation pass changes (no `u`
+   * flag: a surrogate is matched as a unit); a class search, twice as fast as a loop
+   */
+  normalized: RegExp;
   /** the preset's conversion chain alone (phrases, then characters), built by opencc-js */
   convert: (text: string) => string;
 }
@@ -44,13 +47,24 @@ export function conversionChainOnly(): ConversionOnly | null {
   const preset = (OpenCC.Locale.configs as Record<string, Preset | undefined>)['t2s'];
   const known = new Set(['normalizationChain', 'conversionChain']);
   if (!preset || preset.segmentation !== undefined || !Object.keys(preset).every((k) => known.has(k))) return (conversionOnly = null);
-  const normalized = new Uint8Array(0x10000);
+  const first = new Uint8Array(0x10000);
   for (const group of preset.normalizationChain ?? []) {
     for (const dict of group) {
       const entries = typeof dict === 'string' ? dict.split('|').map((e) => e.split(' ')) : dict;
-      for (const [key, value] of entries) if (key && key !== value) normalized[key.charCodeAt(0)] = 1;
+      for (const [key, value] of entries) if (key && key !== value) first[key.charCodeAt(0)] = 1;
     }
   }
+  const hex = (code: number): string => `\\u${code.toString(16).padStart(4, '0')}`;
+  let ranges = '';
+  for (let code = 0; code < 0x10000; code++) {
+    if (!first[code]) continue;
+    let last = code;
+    while (last + 1 < 0x10000 && first[last + 1]) last++;
+    ranges += last > code ? `${hex(code)}-${hex(last)}` : hex(code);
+    code = last;
+  }
+  // with no such key at all, a class that matches nothing
+  const normalized = new RegExp(ranges === '' ? '[^\\s\\S]' : `[${ranges}]`);
   return (conversionOnly = { normalized, convert: OpenCC.ConverterFactory(...preset.conversionChain) });
 }
 
@@ -59,11 +73,8 @@ export function toSimplified(text: string): string {
   converter ??= OpenCC.Converter({ from: 't', to: 'cn' });
   const fast = conversionChainOnly();
   if (fast) {
-    const { normalized } = fast;
-    let i = 0;
-    while (i < text.length && normalized[text.charCodeAt(i)] === 0) i++;
     // nothing for the normalisation pass to change: it would return the text as it is
-    if (i === text.length) return fast.convert(text);
+    if (!fast.normalized.test(text)) return fast.convert(text);
   }
   return converter(text);
 }

@@ -63,6 +63,13 @@ describe('simplify: conversion chain alone when normalisation has nothing to do'
     expect(entries(preset.normalizationChain).length).toBeGreaterThan(0);
   });
 
+  it('recognises the first unit of every key normalisation changes, and nothing of the damaged copies', () => {
+    const { normalized } = conversionChainOnly()!;
+    for (const [key, value] of entries(preset.normalizationChain)) if (key !== value) expect(normalized.test(key[0]!), key).toBe(true);
+    expect(normalized.test('長三角一體化發展 abc 123，。')).toBe(false);
+    for (const id of ['000', '001']) expect(normalized.test(source(id).text)).toBe(false);
+  });
+
   it('matches bare opencc-js on every key of its conversion dictionaries, in context', () => {
     const keys = entries(preset.conversionChain).map(([key]) => key);
     expect(keys.length).toBeGreaterThan(1000);
