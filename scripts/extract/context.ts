@@ -32,7 +32,7 @@ export interface Context {
   fullText: string;
   surnames: { single: Set<string>; compound: Set<string> };
   /** province ids named in a sentence (full or short name), in order; memoised */
-  provincesIn(s: Sentence): string[];
+  provincesIn(s: Sentence): readonly string[];
   /**
    * 1 for each sentence (by `Sentence.index`) whose text holds one of the words, else 0; all
    * dictionary words are found in one pass over the article (see `words`); memoised.
@@ -54,6 +54,8 @@ export interface Context {
   info(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
   warn(reason: string, at: { line: number; column?: number } | undefined, rule: string): void;
 }
+
+const NO_PROVINCES: readonly string[] = Object.freeze([]);
 
 const TEXT_KINDS: ReadonlySet<LineKind> = new Set(['title', 'subtitle', 'body', 'heading', 'caption']);
 /** Lines of these kinds are cut into `Context.sentences`. */
@@ -141,24 +143,40 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
       Error.stackTraceLimit = stackTraceLimit;
     }
   };
-  let named: string[][] | undefined;
-  const provincesIn = (s: Sentence): string[] => {
+  let named: (string[] | undefined)[] | undefined;
+  const provincesIn = (s: Sentence): readonly string[] => {
     if (named === undefined) {
       // every sentence at once, in the article's text (one flat string): no name spans two
       // sentences (a name holds no 。！？, closing quote or line break), so this finds what a scan
-      // of each sentence finds
-      const all: string[][] = sentences.map(() => []);
+      // of each sentence finds. At each position where a name can start, the longest name there
+      // (what the alternation of the names, longest first, matches), then on after it.
+      const all: (string[] | undefined)[] = new Array<string[] | undefined>(sentences.length).fill(undefined);
+      const first = provinceFirstUnits(geo);
+      const lengths = provinceLengths(geo);
+      const n = fullText.length;
       let k = 0;
-      for (const m of scan(geoRegex(geo, '{P}', 'uy'), provinceFirstUnits(geo), fullText, (t, i) => provinceAt(geo, t, i))) {
-        while (k < sentences.length && ends[k]! <= m.index) k++;
+      for (let i = 0; i < n; ) {
+        if (!hasUnit(first, fullText.charCodeAt(i))) {
+          i++;
+          continue;
+        }
+        const length = longestNameAt(fullText, i, lengths, geo.byName);
+        if (length === 0) {
+          i++;
+          continue;
+        }
+        while (k < sentences.length && ends[k]! <= i) k++;
         if (k === sentences.length) break;
-        if (starts[k]! > m.index) continue;
-        const id = geo.byName.get(m[0])?.id;
-        if (id && !all[k]!.includes(id)) all[k]!.push(id);
+        if (starts[k]! <= i) {
+          const id = geo.byName.get(fullText.slice(i, i + length))!.id;
+          const list = (all[k] ??= []);
+          if (!list.includes(id)) list.push(id);
+        }
+        i += length;
       }
       named = all;
     }
-    return named[s.index]!;
+    return named[s.index] ?? NO_PROVINCES;
   };
   return {
     doc,

@@ -114,6 +114,8 @@ export function intervalYear(ctx: Context): { year: number; reason: string; sent
     return i < 0 ? undefined : text.slice(i + 2, i + 8);
   };
   for (const a of ctx.sentences) {
+    // a sentence holding N年前 is about the past (isHistorical): the others are not searched
+    if (!isHistorical(a)) continue;
     const interval = /(\d{1,2})年前/u.exec(a.text);
     const role = after(a.text);
     if (!interval || !role) continue;

@@ -46,13 +46,15 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
   });
 
   it('provincesIn: the provinces each sentence names, as a search of that sentence finds them', () => {
-    const ctx = context([['body', '。浙江省党政代表团赴江苏、上海学习考察！上午在上海市，下午回浙江。'], ['body', '江苏南京，浙江'], ['title', '上海']]);
+    const ctx = context([['body', '。浙江省党政代表团赴江苏、上海学习考察！上午在上海市，下午回浙江。'], ['body', '江苏南京，浙江'], ['title', '上海'], ['body', '没有省名。内蒙古自治区与广西壮族自治区，内蒙古']]);
     const names = new RegExp(ctx.geo.namePattern, 'gu');
     for (const s of ctx.sentences) {
       const expected = [...new Set([...s.text.matchAll(names)].map((m) => ctx.geo.byName.get(m[0])!.id))];
       expect(ctx.provincesIn(s)).toEqual(expected);
     }
-    expect(ctx.sentences.map((s) => ctx.provincesIn(s))).toEqual([['zhejiang', 'jiangsu', 'shanghai'], ['shanghai', 'zhejiang'], ['jiangsu', 'zhejiang'], ['shanghai']]);
+    expect(ctx.sentences.map((s) => ctx.provincesIn(s)).slice(0, 5)).toEqual([['zhejiang', 'jiangsu', 'shanghai'], ['shanghai', 'zhejiang'], ['jiangsu', 'zhejiang'], ['shanghai'], []]);
+    // the full name, not its short name inside it, then the short name on its own: one id each
+    expect(ctx.provincesIn(ctx.sentences[5]!)).toHaveLength(2);
   });
 
   it('refuses an empty word or one with a line break', () => {
