@@ -130,8 +130,8 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     splitSentences(line, i, sentences, startList, endList, offset, maybePast);
     offset += line.text.length + 1;
   }
-  const starts = Int32Array.from(startList);
-  const ends = Int32Array.from(endList);
+  const starts = new Int32Array(startList);
+  const ends = new Int32Array(endList);
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
     const stackTraceLimit = Error.stackTraceLimit;
