@@ -132,6 +132,14 @@ describe('business people', () => {
     expect(businessPeople(ctx).map((p) => p.name)).toEqual(['任正非', '张三']);
     expect(extractOfficials(ctx, 'anhui', new Set(['任正非', '张三'])).map((p) => p.name)).toEqual([]);
   });
+
+  it('reads each of 负责人 / 高管 / 企业家 / 创始人, and nothing in a sentence with 与 alone', () => {
+    const ctx = context([
+      ['body', '与李四等高管交流。与王五、赵六等企业家座谈。与孙七等创始人见面。'],
+      ['body', '与会人员与代表团座谈。与周八等嘉宾交流。'],
+    ]);
+    expect(businessPeople(ctx).map((p) => p.name)).toEqual(['李四', '王五', '赵六', '孙七']);
+  });
 });
 
 describe('where a title can start', () => {
