@@ -28,8 +28,6 @@ const TITLE_WORDS = words(...TITLE_ENDS);
 const LEADERS = words('领导');
 const ATTENDING = words('出席', '参加');
 const WITH = words('与');
-/** every match of WITH_PEOPLE ends with one of these */
-const BUSINESS_PEOPLE = words('负责人', '高管', '企业家', '创始人');
 const BUSINESS_TITLES = words('董事长', '总裁', '总经理', '创始人', '首席执行官');
 
 interface Found extends Official {
@@ -192,11 +190,9 @@ const TITLED_PERSON = /(?:董事长|总裁|总经理|创始人|首席执行官)(
 export function businessPeople(ctx: Context): BusinessPerson[] {
   const out: BusinessPerson[] = [];
   const withWord = ctx.mentions(WITH);
-  const people = ctx.mentions(BUSINESS_PEOPLE);
   const business = ctx.mentions(BUSINESS_TITLES);
   for (const s of ctx.sentences) {
-    // 与 is frequent: the pattern runs only where 负责人 / 高管 / 企业家 / 创始人 occurs too
-    if (withWord[s.index] === 1 && people[s.index] === 1) {
+    if (withWord[s.index] === 1) {
       for (const m of matches(WITH_PEOPLE, s.text)) {
         for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
       }
