@@ -202,25 +202,10 @@ const dictionary: string[] = [];
 const dictionaryIds = new Map<string, number>();
 /**
  * The units words start with, one bit each (8 KB, which stays in the processor's cache while
- * cleaning runs between two articles, unlike a table of 64 K entries).
+ * cleaning runs between two articles, unlike a table of 64 K entries), then for those units
+ * 1 + the number of their list in `startingWith` (the ids of the words starting with them).
  */
 const firstBits = new Int32Array(0x10000 >>> 5);
-/**
- * For each word of 32 bits of `firstBits`, how many first units come before it: with the bits
- * set below a unit in its own word, the unit's rank among the first units (`firstRank`), which
- * numbers its list in `startingWith`. 4 KB instead of an entry per unit (128 KB, whose lines
- * cleaning evicts from the cache between two articles: a miss at most positions that start a word).
- */
-const rankBefore = new Uint16Array(0x10000 >>> 5);
-/** Number of bits set in a 32-bit integer. */
-export function popcount32(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  x = (x + (x >>> 4)) & 0x0f0f0f0f;
-  return Math.imul(x, 0x01010101) >>> 24;
-}
-/** the number of first units below `u` (for a first unit: the number of its list in `startingWith`) */
-const firstRank = (u: number) => rankBefore[u >>> 5]! + popcount32(firstBits[u >>> 5]! & ((1 << (u & 31)) - 1));
 /** units that are words of their own (单字: 与, 日 …): every occurrence is a candidate */
 const singleBits = new Int32Array(0x10000 >>> 5);
 /** the first two units of the longer words, hashed to one bit of 64 K: most positions whose unit starts a word (作 of 合作) fail here */
@@ -230,7 +215,7 @@ const setBit = (bits: Int32Array, n: number) => {
   bits[n >>> 5] = bits[n >>> 5]! | (1 << (n & 31));
 };
 const hasBit = (bits: Int32Array, n: number) => (bits[n >>> 5]! & (1 << (n & 31))) !== 0;
-/** the ids of the words starting with each first unit, by the unit's rank (in the order of the units) */
+const firstSlot = new Uint16Array(0x10000);
 const startingWith: number[][] = [];
 /** per word id: its second unit, or -1 for a word of one unit (compared before the whole word) */
 const secondUnits: number[] = [];
@@ -252,15 +237,13 @@ export function words(...list: string[]): Words {
       secondUnits.push(w.length === 1 ? -1 : w.charCodeAt(1));
       dictionaryIds.set(w, id);
       const u = w.charCodeAt(0);
-      if (!hasBit(firstBits, u)) {
-        // a new first unit: its list goes in at its rank, the units above it move up one
-        startingWith.splice(firstRank(u), 0, []);
+      if (firstSlot[u] === 0) {
+        firstSlot[u] = startingWith.push([]);
         setBit(firstBits, u);
-        for (let k = (u >>> 5) + 1; k < rankBefore.length; k++) rankBefore[k] = rankBefore[k]! + 1;
       }
       if (w.length === 1) setBit(singleBits, u);
       else setBit(pairBits, pairHash(u, w.charCodeAt(1)));
-      startingWith[firstRank(u)]!.push(id);
+      startingWith[firstSlot[u]! - 1]!.push(id);
     }
     return id;
   });
@@ -289,7 +272,7 @@ export function findDictionaryWords(text: string, starts: Int32Array, ends: Int3
     const start = starts[k]!;
     if (start > i) continue;
     const end = ends[k]!;
-    const ids = startingWith[firstRank(u)]!;
+    const ids = startingWith[firstSlot[u]! - 1]!;
     const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;

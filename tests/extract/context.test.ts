@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnits, hasUnit, lengthsByFirstUnit, longestNameAt, matches, popcount32, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, hasUnit, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 
@@ -64,13 +64,6 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
 });
 
 describe('small lookup tables', () => {
-  it('popcount32 counts the bits of any 32-bit integer, the sign bit included', () => {
-    const naive = (x: number) => [...(x >>> 0).toString(2)].filter((b) => b === '1').length;
-    for (const x of [0, 1, 2, 3, 0x80000000 | 0, -1, 0x7fffffff, 0x55555555, 0x12345678, -123456789, 1 << 31, (1 << 31) - 1]) {
-      expect(popcount32(x)).toBe(naive(x));
-    }
-  });
-
   it('the dictionary pass finds words declared after others of lower and higher first units', () => {
     // first units declared out of order: each list must stay at its unit's rank
     const late = [words('龟兔'), words('一二'), words('丁丁'), words('鼠')];
