@@ -75,11 +75,11 @@ const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 
  * The sentences are appended to `out` (numbered on from its length), their offsets in the
  * article's text (the line's at `lineOffset`) to `starts` and `ends`.
  */
-export function splitSentences(line: CleanLine, lineIndex: number, out: Sentence[], starts: number[], ends: number[], lineOffset = 0, maybePast = true): void {
+export function splitSentences(line: CleanLine, lineIndex: number, out: Sentence[], starts: number[], ends: number[], lineOffset = 0): void {
   const t = line.text;
   // no sentence of a line is about the past unless the line holds a marker (none spans a 。！？);
-  // `maybePast` false: the article holds none
-  const past = maybePast && HISTORICAL.test(t);
+  // every marker holds one of PAST_WORDS: most lines hold none, and the pattern does not run
+  const past = PAST_WORDS.some((w) => t.includes(w)) && HISTORICAL.test(t);
   const n = t.length;
   // the next 。, ！ and ？ (-1: none left), each searched again only once passed
   let period = -2;
@@ -114,22 +114,23 @@ export function splitSentences(line: CleanLine, lineIndex: number, out: Sentence
 
 export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geography): Context {
   const lines = doc.lines;
-  const texts: string[] = [];
-  for (let i = 0; i < lines.length; i++) if (TEXT_KINDS.has(lines[i]!.kind)) texts.push(lines[i]!.text);
-  const fullText = texts.join('\n');
-  // every marker of the past holds one of these: most articles have none, and no line is tested
-  const maybePast = PAST_WORDS.some((w) => fullText.includes(w));
   const sentences: Sentence[] = [];
   /** offset of each sentence in fullText, and of its end */
   const startList: number[] = [];
   const endList: number[] = [];
+  const texts: string[] = [];
   let offset = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (!TEXT_KINDS.has(line.kind)) continue;
-    splitSentences(line, i, sentences, startList, endList, offset, maybePast);
+    splitSentences(line, i, sentences, startList, endList, offset);
+    texts.push(line.text);
     offset += line.text.length + 1;
   }
+  // every text line joined by line breaks, after splitSentences has read each: cleaning builds
+  // lines by concatenation (ropes), which the first read flattens; joined before, they would be
+  // walked twice (once by join, once by that first read), a cost of its own
+  const fullText = texts.join('\n');
   const starts = new Int32Array(startList);
   const ends = new Int32Array(endList);
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
