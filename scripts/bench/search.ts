@@ -224,6 +224,35 @@ function toned(name: string): string {
 }
 
 // ---------------------------------------------------------------- measuring in Chromium
+/** What a page downloads, each response's body gzipped as a static host would serve it. */
+interface Transfer {
+  url: string;
+  gzip: number;
+}
+
+/** Records every response of `page` into the returned list until `stop()`. */
+function recordTransfers(page: import('playwright-core').Page): { list: Transfer[]; stop(): void } {
+  const list: Transfer[] = [];
+  const record = async (res: import('playwright-core').Response) => {
+    try {
+      list.push({ url: res.url(), gzip: gzipSync(await res.body(), { level: 6 }).length });
+    } catch {
+      /* redirects have no body */
+    }
+  };
+  page.on('response', record);
+  return { list, stop: () => page.off('response', record) };
+}
+
+/** Gzip bytes by kind of file: the search bundle's parts, our tables, the page itself. */
+function breakdownOf(list: Transfer[]): Record<string, number> {
+  const kind = (url: string) =>
+    /\/fragment\//.test(url) ? 'fragments' : /\/index\//.test(url) ? 'index chunks' : /\/filter\//.test(url) ? 'filters' : /pf_meta/.test(url) ? 'pagefind meta' : /wasm/.test(url) ? 'pagefind wasm' : /pagefind/.test(url) ? 'pagefind js' : /t2s/.test(url) ? 't2s table' : 'search page (html, css, js)';
+  const breakdown: Record<string, number> = {};
+  for (const t of list) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
+  return breakdown;
+}
+
 interface Measure {
   articles: number;
   indexBytes: number;
@@ -242,16 +271,8 @@ async function measure(site: string, articles: number, indexMs: number, queries:
   try {
     const context = await browser.newContext();
     const page = await context.newPage();
-    const transferred: Array<{ url: string; gzip: number }> = [];
-    const record = async (res: import('playwright-core').Response) => {
-      try {
-        const body = await res.body();
-        transferred.push({ url: res.url(), gzip: gzipSync(body, { level: 6 }).length });
-      } catch {
-        /* redirects have no body */
-      }
-    };
-    page.on('response', record);
+    const recorder = recordTransfers(page);
+    const transferred = recorder.list;
     await page.goto(`${server.url}search/`);
     await page.waitForSelector('[data-search-root][data-ready]');
     const before = transferred.length;
@@ -275,14 +296,11 @@ async function measure(site: string, articles: number, indexMs: number, queries:
     await page.waitForTimeout(300);
     // reading every response body back over the DevTools protocol slows the page down: the warm
     // queries are timed without it
-    page.off('response', record);
+    recorder.stop();
     const first = transferred.slice(before);
     const pageLoad = transferred.slice(0, before);
     const sum = (list: Array<{ gzip: number }>) => list.reduce((a, b) => a + b.gzip, 0);
-    const kind = (url: string) =>
-      /\/fragment\//.test(url) ? 'fragments' : /\/index\//.test(url) ? 'index chunks' : /\/filter\//.test(url) ? 'filters' : /pf_meta/.test(url) ? 'pagefind meta' : /wasm/.test(url) ? 'pagefind wasm' : /pagefind/.test(url) ? 'pagefind js' : /t2s/.test(url) ? 't2s table' : 'search page (html, css, js)';
-    const breakdown: Record<string, number> = {};
-    for (const t of transferred) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
+    const breakdown = breakdownOf(transferred);
     const warmTimes: number[] = [];
     const slow: Array<[string, number]> = [];
     const count = runs > 0 ? runs : queries.length - 1;
@@ -417,14 +435,7 @@ async function measureStock(content: string, dir: string, articles: number, quer
   const browser = await launchBrowser();
   try {
     const page = await (await browser.newContext()).newPage();
-    const got: Array<{ url: string; gzip: number }> = [];
-    page.on('response', async (res) => {
-      try {
-        got.push({ url: res.url(), gzip: gzipSync(await res.body(), { level: 6 }).length });
-      } catch {
-        /* no body */
-      }
-    });
+    const got = recordTransfers(page).list;
     await page.goto(`${server.url}search/`);
     const before = got.length;
     const results = await page.evaluate(async (q) => {
@@ -440,10 +451,7 @@ async function measureStock(content: string, dir: string, articles: number, quer
     }, query);
     await page.waitForTimeout(300);
     const first = got.slice(before);
-    const kind = (url: string) => (/\/fragment\//.test(url) ? 'fragments' : /\/index\//.test(url) ? 'index chunks' : /pf_meta/.test(url) ? 'pagefind meta' : /wasm/.test(url) ? 'pagefind wasm' : 'pagefind js');
-    const breakdown: Record<string, number> = {};
-    for (const t of first) breakdown[kind(t.url)] = (breakdown[kind(t.url)] ?? 0) + t.gzip;
-    return { articles, indexBytes: dirSize(join(dir, 'pagefind')).bytes, query, results, bytesGzip: first.reduce((a, b) => a + b.gzip, 0), breakdown };
+    return { articles, indexBytes: dirSize(join(dir, 'pagefind')).bytes, query, results, bytesGzip: first.reduce((a, b) => a + b.gzip, 0), breakdown: breakdownOf(first) };
   } finally {
     await browser.close();
     await server.close();

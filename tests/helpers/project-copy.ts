@@ -10,17 +10,11 @@
  * content data store lives during a build) and Vite's stay private to the copy, so two copies
  * can build at the same time without sharing state.
  */
-import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative, sep } from 'node:path';
-import { linkModules } from '../../scripts/bench/project.ts';
-import { projectRoot } from './builds.ts';
-
-/** Top-level entries never copied (outputs, caches, VCS). */
-const skipTop = new Set(['node_modules', 'dist', '.astro', '.git', 'reports', '.bench', 'coverage']);
-/** Paths (relative, with `/`) never copied. */
-const skipPaths = new Set(['content/generated']);
+import { basename, join } from 'node:path';
+import { copyWorkTree, linkModules } from '../../scripts/bench/project.ts';
 
 export interface ProjectCopy {
   dir: string;
@@ -36,26 +30,9 @@ export interface RunResult {
   ms: number;
 }
 
-/** Whatever git ignores in the working tree (scratch folders, caches); empty without git. */
-function gitIgnored(): Set<string> {
-  const run = spawnSync('git', ['ls-files', '--others', '--ignored', '--exclude-standard', '--directory', '-z'], { cwd: projectRoot, encoding: 'utf8' });
-  if (run.status !== 0) return new Set();
-  return new Set(run.stdout.split('\0').filter(Boolean).map((p) => p.replace(/\/$/, '')));
-}
-
 export function copyProject(label = 'copy', parent = tmpdir()): ProjectCopy {
   const dir = mkdtempSync(join(parent, `archive-${label}-`));
-  const ignored = gitIgnored();
-  cpSync(projectRoot, dir, {
-    recursive: true,
-    filter: (src) => {
-      const rel = relative(projectRoot, src).split(sep).join('/');
-      if (rel === '') return true;
-      const top = rel.split('/')[0]!;
-      if (skipTop.has(top) || top.startsWith('.test-builds')) return false;
-      return !skipPaths.has(rel) && !ignored.has(rel);
-    },
-  });
+  copyWorkTree(dir);
   linkModules(dir);
   return {
     dir,

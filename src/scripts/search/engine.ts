@@ -132,6 +132,13 @@ export const eagerVerifyLimit = 40;
 /** People and provinces listed above the visits (a role such as 省委书记 matches many people). */
 export const entityLimit = 24;
 
+/** A build-written table's text: empty when the file is missing, null when the fetch fails. */
+function fetchText(url: string): Promise<string | null> {
+  return fetch(url)
+    .then((r) => (r.ok ? r.text() : ''))
+    .catch(() => null);
+}
+
 export class Searcher {
   private t2s: T2S | null = null;
   private t2sLoading: Promise<T2S | null> | null = null;
@@ -149,10 +156,7 @@ export class Searcher {
 
   /** The one-character probe table, fetched once (only for one-character Han terms). */
   private probes(): Promise<PrefixProbes> {
-    this.probesLoading ??= fetch(this.prefixUrl)
-      .then((r) => (r.ok ? r.text() : ''))
-      .then(parseProbes)
-      .catch(() => new Map());
+    this.probesLoading ??= fetchText(this.prefixUrl).then((text) => parseProbes(text ?? ''));
     return this.probesLoading;
   }
 
@@ -171,10 +175,7 @@ export class Searcher {
 
   /** The traditional → simplified table, fetched once (only for queries with Han characters). */
   private table(): Promise<T2S | null> {
-    this.t2sLoading ??= fetch(this.t2sUrl)
-      .then((r) => (r.ok ? r.text() : ''))
-      .then((text) => (this.t2s = parseT2S(text)))
-      .catch(() => null);
+    this.t2sLoading ??= fetchText(this.t2sUrl).then((text) => (text === null ? null : (this.t2s = parseT2S(text))));
     return this.t2sLoading;
   }
 
