@@ -18,7 +18,7 @@ export interface Sentence {
   lineIndex: number;
   /** index of this sentence in `Context.sentences` */
   index: number;
-  /** about the past (see isHistorical), decided once when the sentence is cut */
+  /** about the past (see isHistorical), decided once for all sentences by createContext */
   historical?: boolean;
 }
 
@@ -62,29 +62,23 @@ const TEXT_KINDS: ReadonlySet<LineKind> = new Set(['title', 'subtitle', 'body', 
 export const isTextKind = (kind: LineKind): boolean => TEXT_KINDS.has(kind);
 
 const HISTORICAL = /时任|\d+年前|多年前|当年/u;
-/** each match of HISTORICAL holds one of these */
-const PAST_WORDS = ['时任', '年前', '当年'];
 
 const isEnd = (code: number): boolean => code === 0x3002 || code === 0xff01 || code === 0xff1f; // 。！？
 const isClosing = (code: number): boolean => code === 0x201d || code === 0x2019 || code === 0x300d || code === 0x300f || code === 0xff09; // ”’」』）
+/** the next 。！？: one native search, not three (one per mark) */
+const END_MARK = /[。！？]/g;
 
 /**
  * Splits a line into sentences after 。！？ (and a closing quote that follows them). One scan of
  * the line, the same cuts as `/[^。！？]+(?:[。！？]+[”’」』）]?|$)/gu`: a sentence is a run of other
  * characters, then its run of 。！？ and one closing quote; marks opening a line are skipped.
  * The sentences are appended to `out` (numbered on from its length), their offsets in the
- * article's text (the line's at `lineOffset`) to `starts` and `ends`.
+ * article's text (the line's at `lineOffset`) to `starts` and `ends`. Whether a sentence is
+ * about the past is left to createContext (`historical` false here).
  */
 export function splitSentences(line: CleanLine, lineIndex: number, out: Sentence[], starts: number[], ends: number[], lineOffset = 0): void {
   const t = line.text;
-  // no sentence of a line is about the past unless the line holds a marker (none spans a 。！？);
-  // every marker holds one of PAST_WORDS: most lines hold none, and the pattern does not run
-  const past = PAST_WORDS.some((w) => t.includes(w)) && HISTORICAL.test(t);
   const n = t.length;
-  // the next 。, ！ and ？ (-1: none left), each searched again only once passed
-  let period = -2;
-  let exclamation = -2;
-  let question = -2;
   let i = 0;
   while (i < n) {
     if (isEnd(t.charCodeAt(i))) {
@@ -92,24 +86,31 @@ export function splitSentences(line: CleanLine, lineIndex: number, out: Sentence
       continue;
     }
     const from = i;
-    // the next 。！？, found natively
-    if (period !== -1 && period < i) period = t.indexOf('。', i);
-    if (exclamation !== -1 && exclamation < i) exclamation = t.indexOf('！', i);
-    if (question !== -1 && question < i) question = t.indexOf('？', i);
-    i = n;
-    if (period !== -1) i = period;
-    if (exclamation !== -1 && exclamation < i) i = exclamation;
-    if (question !== -1 && question < i) i = question;
-    if (i < n) {
-      while (i < n && isEnd(t.charCodeAt(i))) i++;
-      if (i < n && isClosing(t.charCodeAt(i))) i++;
-    }
+    END_MARK.lastIndex = i;
+    i = END_MARK.test(t) ? END_MARK.lastIndex - 1 : n;
+    while (i < n && isEnd(t.charCodeAt(i))) i++;
+    if (i < n && isClosing(t.charCodeAt(i))) i++;
     const text = t.slice(from, i);
     if (!text.trim()) continue;
-    out.push({ text, kind: line.kind, line: line.line, column: from + 1, lineIndex, index: out.length, historical: past && HISTORICAL.test(text) });
+    out.push({ text, kind: line.kind, line: line.line, column: from + 1, lineIndex, index: out.length, historical: false });
     starts.push(lineOffset + from);
     ends.push(lineOffset + i);
   }
+}
+
+/** Sets `historical` on the sentences that HISTORICAL matches, from the occurrences of PAST (`found`). */
+function markHistorical(sentences: readonly Sentence[], found: readonly (readonly number[] | undefined)[]): void {
+  found.forEach((hits, w) => {
+    for (let j = 0; hits !== undefined && j < hits.length; j += 2) {
+      const s = sentences[hits[j]!]!;
+      if (PAST.words[w] !== '年前') s.historical = true;
+      else {
+        // N年前 (an ASCII digit, as \d matches) or 多年前
+        const before = s.text.charCodeAt(hits[j + 1]! - 3);
+        if ((before >= 0x30 && before <= 0x39) || before === 0x591a) s.historical = true;
+      }
+    }
+  });
 }
 
 export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geography): Context {
@@ -133,6 +134,10 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
   const fullText = texts.join('\n');
   const starts = new Int32Array(startList);
   const ends = new Int32Array(endList);
+  const search = sentenceSearch(sentences, fullText, starts, ends);
+  // every extractor asks about every sentence whether it is about the past: answered once, from
+  // the dictionary pass (which every article needs anyway)
+  markHistorical(sentences, search.found(PAST));
   // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
     const stackTraceLimit = Error.stackTraceLimit;
@@ -185,7 +190,7 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
     geo,
     sentences,
     provincesIn,
-    ...sentenceSearch(sentences, fullText, starts, ends),
+    ...search,
     fullText,
     surnames: editorial.surnames,
     info: message(undefined),
@@ -250,6 +255,14 @@ export function words(...list: string[]): Words {
   });
   return { words: list, ids };
 }
+
+/**
+ * Each match of HISTORICAL holds one of these: a sentence holding 时任 or 当年 is about the past,
+ * one holding 年前 if a digit or 多 comes before it. Found by the dictionary pass (see
+ * markHistorical), instead of searching every line for each of them.
+ */
+/* (declared here, after the dictionary it joins) */
+const PAST = words('时任', '年前', '当年');
 
 /**
  * Every occurrence of every dictionary word in the sentences (overlapping ones included):
@@ -415,7 +428,7 @@ export function at(s: Sentence, index = 0): { line: number; column: number } {
 
 /** Sentences about the past (时任…, N年前…) describe other visits: extractors skip them. */
 export function isHistorical(s: Sentence): boolean {
-  // every extractor asks about every sentence: splitSentences answers once
+  // every extractor asks about every sentence: createContext answers once (markHistorical)
   return s.historical ?? HISTORICAL.test(s.text);
 }
 

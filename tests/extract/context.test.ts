@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnits, hasUnit, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 
@@ -55,6 +55,26 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
     expect(ctx.sentences.map((s) => ctx.provincesIn(s)).slice(0, 5)).toEqual([['zhejiang', 'jiangsu', 'shanghai'], ['shanghai', 'zhejiang'], ['jiangsu', 'zhejiang'], ['shanghai'], []]);
     // the full name, not its short name inside it, then the short name on its own: one id each
     expect(ctx.provincesIn(ctx.sentences[5]!)).toHaveLength(2);
+  });
+
+  it('marks the sentences about the past as the pattern of past markers does (random sentences)', () => {
+    const past = /时任|\d+年前|多年前|当年/u;
+    const alphabet = ['时', '任', '年', '前', '当', '多', '1', '9', '０', '十', '。', '！', '”', '，', ' '];
+    let seed = 4242;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let historical = 0;
+    for (let n = 0; n < 200; n++) {
+      const line = () => Array.from({ length: 1 + Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
+      const ctx = context([['title', line()], ['body', line()], ['caption', line()]]);
+      for (const s of ctx.sentences) {
+        expect(s.historical).toBe(past.test(s.text));
+        expect(isHistorical(s)).toBe(past.test(s.text));
+        if (s.historical) historical++;
+      }
+    }
+    // both kinds of sentence occur
+    expect(historical).toBeGreaterThan(20);
+    expect(context([['body', '5年前来过。多年前。当年。时任省长。十年前。年前。']]).sentences.map((s) => s.historical)).toEqual([true, true, true, true, false, false]);
   });
 
   it('refuses an empty word or one with a line break', () => {
