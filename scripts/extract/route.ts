@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, matches, provinceAt, provinceFirstUnits, provinceLengths, scan, scanNear, type Sentence, type UnitSet, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, matches, provinceAt, provinceFirstUnits, provinceLengths, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -90,40 +90,79 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   return { id: best, ...(word ? { word } : {}), any };
 }
 
-const TO_UNITS = firstUnits('赴赶前到');
-const AT_UNITS = firstUnits('在');
-const GO_UNITS = firstUnits('赴赶前');
-const GOING = words('赴', '前往', '到', '考察');
+/** the verbs a host's name follows: every match of TO_PROVINCES starts with one (赶赴 holds 赴) */
+const TO_WORDS = words('赴', '前往', '到');
+const AT_WORDS = words('在');
+/** every match of IN_PROVINCE holds 考察 */
+const VISIT_WORDS = words('考察');
 const P = '(?:{P})(?:省|市|自治区)?';
 const TO_PROVINCES = `(?:赴|赶赴|前往|到)(${P}(?:、${P})*)`;
 const IN_PROVINCE = `在(${P})(?:学习)?考察`;
 const UNKNOWN_PROVINCE = /(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/uy;
+/** 赶 of 赶赴 */
+const GO_HURRIED = 0x8d76;
+
+/**
+ * The matches `text.matchAll(re)` gives (`re`: the same pattern, sticky), trying it only at the
+ * starts given in increasing order, which must hold every position where a match can start,
+ * and resuming after each match as matchAll does. `ahead`: a cheap condition every match at `i`
+ * meets, tried before the pattern.
+ */
+export function matchesAt(re: RegExp, text: string, starts: readonly number[], ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (const i of starts) {
+    if (i < after || (ahead !== undefined && !ahead(text, i))) continue;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) continue;
+    out.push(m);
+    after = i + Math.max(1, m[0].length);
+  }
+  return out;
+}
+
+/** The starts of the words in `pairs` (start, word number, as Context.occurrences gives them). */
+function startsOf(pairs: readonly number[] | undefined): number[] {
+  const out: number[] = [];
+  if (pairs !== undefined) for (let j = 0; j < pairs.length; j += 2) out.push(pairs[j]!);
+  return out;
+}
 
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {
-  // sticky, tried only at the units a match starts with
-  const patterns: [RegExp, UnitSet][] = [
-    [geoRegex(ctx.geo, TO_PROVINCES, 'uy'), TO_UNITS],
-    [geoRegex(ctx.geo, IN_PROVINCE, 'uy'), AT_UNITS],
-  ];
+  const to = geoRegex(ctx.geo, TO_PROVINCES, 'uy');
+  const inProvince = geoRegex(ctx.geo, IN_PROVINCE, 'uy');
   const hosts: string[] = [];
-  const going = ctx.mentions(GOING);
-  // a province name follows the verb (赴 到 at once, 赶赴 前往 one unit later; 在 at once)
+  // the candidates come from the dictionary pass: the verbs' and 在's occurrences per sentence
+  const verbs = ctx.occurrences(TO_WORDS);
+  const ats = ctx.occurrences(AT_WORDS);
+  const visits = ctx.mentions(VISIT_WORDS);
+  // a province name follows the verb (赴 到 at once, 前往 one unit later; 在 at once)
   const province = provinceFirstUnits(ctx.geo);
-  const ahead = [
-    (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1)) || hasUnit(province, t.charCodeAt(i + 2)),
-    (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1)),
-  ];
+  const toAhead = (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1)) || hasUnit(province, t.charCodeAt(i + 2));
+  const inAhead = (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1));
+  const add = (m: RegExpExecArray) => {
+    for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
+  };
   for (const s of ctx.sentences) {
-    if (going[s.index] === 0 || isHistorical(s)) continue;
-    for (let p = 0; p < patterns.length; p++) {
-      const [re, first] = patterns[p]!;
-      for (const m of scan(re, first, s.text, ahead[p])) {
-        for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
-      }
+    const verbsHere = verbs[s.index];
+    const atsHere = visits[s.index] === 1 ? ats[s.index] : undefined;
+    if ((verbsHere === undefined && atsHere === undefined) || isHistorical(s)) continue;
+    // a match at 赶 of 赶赴 (…) is the one at its 赴, with the same provinces: 赴 is tried
+    for (const m of matchesAt(to, s.text, startsOf(verbsHere), toAhead)) add(m);
+    for (const m of matchesAt(inProvince, s.text, startsOf(atsHere), inAhead)) add(m);
+    // 赴东海省考察: a province-like name that is not a provincial-level division (tried at 赶 of
+    // 赶赴, where the match starts: its column is reported)
+    if (verbsHere === undefined) continue;
+    const goStarts: number[] = [];
+    for (let j = 0; j < verbsHere.length; j += 2) {
+      const i = verbsHere[j]!;
+      const word = TO_WORDS.words[verbsHere[j + 1]!];
+      if (word === '赴') goStarts.push(s.text.charCodeAt(i - 1) === GO_HURRIED ? i - 1 : i);
+      else if (word === '前往') goStarts.push(i);
     }
-    // 赴东海省考察: a province-like name that is not a provincial-level division
-    for (const m of scan(UNKNOWN_PROVINCE, GO_UNITS, s.text)) {
+    for (const m of matchesAt(UNKNOWN_PROVINCE, s.text, goStarts)) {
       if (!provinceOf(ctx.geo, m[1]!)) ctx.warn(`“${m[1]}省” is not a provincial-level division: host province unresolved`, at(s, m.index ?? 0), 'extract/province-unknown');
     }
   }
@@ -153,12 +192,13 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   // the host in force: a heading or sentence that names exactly one host sets it
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
   const hostOf = (s: Sentence): string | null | undefined => (hosts.length <= 1 ? null : hostNamed(ctx, s, hosts));
-  const bySentence = new Map<Sentence, EventDay[]>();
-  for (const d of days) bySentence.set(d.sentence, [...(bySentence.get(d.sentence) ?? []), d]);
+  // the days of each sentence, by Sentence.index (a list, not a map keyed by the sentence objects: cheaper to read for every sentence)
+  const bySentence: (EventDay[] | undefined)[] = new Array<EventDay[] | undefined>(ctx.sentences.length).fill(undefined);
+  for (const d of days) (bySentence[d.sentence.index] ??= []).push(d);
   for (const s of ctx.sentences) {
     const h = hostOf(s);
     if (h) current = h;
-    const list = bySentence.get(s);
+    const list = bySentence[s.index];
     if (!list) continue;
     for (const d of list) {
       if (h) add(h, d.date);

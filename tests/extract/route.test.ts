@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../scripts/extract/dates.ts';
 import { extractMeeting, meetingNames } from '../../scripts/extract/meeting.ts';
-import { extractRoute } from '../../scripts/extract/route.ts';
+import { extractRoute, hostProvinces, matchesAt } from '../../scripts/extract/route.ts';
 import { context, messages } from './helpers.ts';
 
 function route(lines: [Parameters<typeof context>[0][number][0], string][], home: string | null = null) {
@@ -83,6 +83,33 @@ describe('route and legs', () => {
   it('an earlier leg the article mentions without dates becomes a note', () => {
     const { route: r } = route([['meta', '发布时间：2019-10-24'], ['body', '结束在上海市的学习考察后，10月23日，省委书记李锦斌率安徽省党政代表团赶赴浙江省。']]);
     expect(r.legs).toEqual([{ province: 'zhejiang', dates: ['2019-10-23'], note: '此前已在上海学习考察（本文未记述日期）' }]);
+  });
+});
+
+describe('host provinces', () => {
+  it('matchesAt gives what matchAll gives when every position is a start, and resumes after each match', () => {
+    const text = '赴江苏、上海，到浙江，前往安徽省';
+    const all = [...text].map((_, i) => i);
+    const sticky = /(?:赴|到|前往)(\p{Script=Han}{2})/uy;
+    expect(matchesAt(sticky, text, all).map((m) => [m.index, m[0]])).toEqual([...text.matchAll(/(?:赴|到|前往)(\p{Script=Han}{2})/gu)].map((m) => [m.index, m[0]]));
+    // a start inside a match is skipped, as matchAll skips it
+    expect(matchesAt(/\p{Script=Han}{2}/uy, '江苏上海', [0, 1, 2]).map((m) => m.index)).toEqual([0, 2]);
+  });
+
+  it('reads 赴 / 赶赴 / 前往 / 到, then 在…考察, sentence by sentence, skipping sentences about the past', () => {
+    const ctx = context([['body', '时任省长到广东考察。代表团赶赴江苏、上海。随后在重庆市学习考察，又前往浙江省，最后到湖南。在安徽召开座谈会。']]);
+    expect(hostProvinces(ctx, null)).toEqual(['jiangsu', 'shanghai', 'zhejiang', 'hunan', 'chongqing']);
+    expect(hostProvinces(ctx, 'shanghai')).toEqual(['jiangsu', 'zhejiang', 'hunan', 'chongqing']);
+  });
+
+  it('reports 赶赴东海省 at the column of 赶', () => {
+    const ctx = context([['body', '代表团赶赴东海省考察，前往南海省。']]);
+    expect(hostProvinces(ctx, null)).toEqual([]);
+    const unknown = ctx.doc.vfile.messages.filter((m) => m.ruleId === 'extract/province-unknown');
+    expect(unknown.map((m) => [m.line, m.column, m.reason.slice(1, 4)])).toEqual([
+      [1, 4, '东海省'],
+      [1, 12, '南海省'],
+    ]);
   });
 });
 
