@@ -126,9 +126,28 @@ function decideParentheses(text: string, skip: number[] | null): number[] {
   return decision;
 }
 
-export function restorePunctuation(text: string): PunctuationResult {
-  const result: PunctuationResult = { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
-  if (!hasMark(text)) return result;
+/**
+ * What one pass over a line found: the new text and, per kind of mark in order of first
+ * appearance, how many were replaced (parallel arrays: no Map per line). null when nothing
+ * was replaced.
+ */
+interface Restored {
+  text: string;
+  count: number;
+  first: number;
+  unbalanced: number[];
+  kinds: string[];
+  counts: number[];
+}
+
+/**
+ * The one pass of restorePunctuation. The first search for a mark is also the test that the
+ * line has one (no separate hasMark call); the URLs and e-mail addresses are looked for only
+ * once a mark has been found.
+ */
+function restore(text: string): Restored | null {
+  MARKS.lastIndex = 0;
+  if (!MARKS.test(text)) return null;
   const skip = protectedRanges(text);
   // parentheses are decided in pairs, when the first one is met (few lines have any); the
   // other marks by their neighbours, in the one pass that also builds the new text
@@ -139,11 +158,12 @@ export function restorePunctuation(text: string): PunctuationResult {
   let out = '';
   let last = 0;
   let converted = 0;
+  let first = -1;
+  let unbalanced: number[] | null = null;
   const kinds: string[] = [];
   const counts: number[] = [];
-  // from mark to mark
-  MARKS.lastIndex = 0;
-  while (MARKS.test(text)) {
+  // from mark to mark (the search above found the first one)
+  do {
     const i = MARKS.lastIndex - 1;
     const code = text.charCodeAt(i);
     if (within(skip, i)) continue;
@@ -156,30 +176,33 @@ export function restorePunctuation(text: string): PunctuationResult {
     const full = FULL_BY_CODE[code]!;
     out += text.slice(last, i) + full;
     last = i + 1;
-    if (converted++ === 0) result.first = i;
-    if (d === UNBALANCED) result.unbalanced.push(i);
+    if (converted++ === 0) first = i;
+    if (d === UNBALANCED) (unbalanced ??= []).push(i);
     const key = code === 0x28 || code === 0x29 ? '（）' : full;
     const kind = kinds.indexOf(key);
     if (kind < 0) {
       kinds.push(key);
       counts.push(1);
     } else counts[kind]!++;
-  }
-  if (converted === 0) return result;
-  for (let k = 0; k < kinds.length; k++) result.marks.set(kinds[k]!, counts[k]!);
-  result.count = converted;
-  result.text = out + text.slice(last);
-  return result;
+  } while (MARKS.test(text));
+  if (converted === 0) return null;
+  return { text: out + text.slice(last), count: converted, first, unbalanced: unbalanced ?? [], kinds, counts };
+}
+
+export function restorePunctuation(text: string): PunctuationResult {
+  const r = restore(text);
+  if (r === null) return { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
+  const marks = new Map<string, number>();
+  for (let k = 0; k < r.kinds.length; k++) marks.set(r.kinds[k]!, r.counts[k]!);
+  return { text: r.text, count: r.count, first: r.first, unbalanced: r.unbalanced, marks };
 }
 
 /** Restore punctuation in a line, with one aggregate message for the line. */
 export function punctuateLine(work: WorkLine): number {
-  // fast path: no mark, nothing to restore (restorePunctuation would return count 0)
-  if (!hasMark(work.text)) return 0;
-  const r = restorePunctuation(work.text);
-  if (r.count === 0) return 0;
-  let summary = '';
-  r.marks.forEach((n, mark) => (summary += `${summary === '' ? '' : ' '}${mark}×${n}`));
+  const r = restore(work.text);
+  if (r === null) return 0;
+  let summary = `${r.kinds[0]!}×${r.counts[0]!}`;
+  for (let k = 1; k < r.kinds.length; k++) summary += ` ${r.kinds[k]!}×${r.counts[k]!}`;
   note(work, r.first, 'punctuation/full-width', `restored ${r.count} full-width punctuation mark${r.count === 1 ? '' : 's'} (${summary})`);
   for (const at of r.unbalanced) note(work, at, 'punctuation/unbalanced', `unbalanced parenthesis ${work.text[at]} converted by its neighbours`, 'warning');
   // same length: no edit to record

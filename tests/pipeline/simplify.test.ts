@@ -22,6 +22,16 @@ describe('simplify: script detection', () => {
     expect(scriptStats('发展长三角 abc')).toEqual({ han: 5, traditional: 0 });
   });
 
+  it('stops counting at `enough` traditional characters; the decision is the same as over the whole sample', () => {
+    expect(scriptStats('發展長三角一體化', Infinity, 2)).toEqual({ han: 3, traditional: 2 });
+    // 50 traditional characters early, then 950 simplified ones: 5% of the sample exactly
+    const edge = `${'發'.repeat(50)}${'发'.repeat(950)}`;
+    expect(scriptStats(edge, 1000)).toEqual({ han: 1000, traditional: 50 });
+    expect(detectScript(edge)).toBe('traditional');
+    // one fewer traditional character: below 5%
+    expect(detectScript(`${'發'.repeat(49)}${'发'.repeat(951)}`)).toBe('simplified');
+  });
+
   it('a simplified text quoting a few traditional characters stays simplified', () => {
     expect(detectScript(`${source('003').text}（原文：長江）`)).toBe('simplified');
   });
