@@ -43,15 +43,18 @@ export interface DateFacts {
   inferences: Inference[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number) => (n < 10 && n >= 0 ? `0${n}` : String(n));
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** Publication date and time from the meta lines: `发布时间:2019-05-24`, `新京报2023-04-15 15:32`, `2024年03月01日 06:38`. */
+const ISO_PUBLISHED = /(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?!\d))?)?/u;
+const CN_PUBLISHED = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?!\d))?)?/u;
+
 export function parsePublication(ctx: Context): Publication {
   for (const line of ctx.doc.lines) {
     if (line.kind !== 'meta') continue;
-    const iso = /(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?!\d))?)?/u.exec(line.text);
-    const cn = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：](\d{2})(?:[:：](\d{2})(?!\d))?)?/u.exec(line.text);
+    const iso = ISO_PUBLISHED.exec(line.text);
+    const cn = CN_PUBLISHED.exec(line.text);
     const m = iso ?? cn;
     if (!m) continue;
     const pub: Publication = { date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, line: line.line };
@@ -62,9 +65,13 @@ export function parsePublication(ctx: Context): Publication {
 }
 
 /** Dateline `浙江在线重庆10月10日电`: month and day (no year) in the first body lines. */
+const DATELINE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日电/u;
+
 export function parseDateline(ctx: Context): { month: number; day: number; sentence: Sentence } | undefined {
-  for (const s of ctx.sentences.slice(0, 3)) {
-    const m = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日电/u.exec(s.text);
+  for (let k = 0; k < 3 && k < ctx.sentences.length; k++) {
+    const s = ctx.sentences[k]!;
+    // every dateline holds 日电: the pattern runs only where it occurs
+    const m = s.text.includes('日电') ? DATELINE.exec(s.text) : null;
     if (m) return { month: Number(m[2]), day: Number(m[3]), sentence: s };
   }
   return undefined;
@@ -75,6 +82,7 @@ const MARKER = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\s*(?:至|到|—
 /** the same, sticky, tried only at digits (every marker starts with one) */
 const MARKER_AT = new RegExp(MARKER.source, 'uy');
 const DIGITS = firstUnits('0123456789');
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 const DAY = words('日');
 /**
  * A marker's first 日 ends at most this many units after its start: 2019年 (5) 10月 (3) 10日 (3).
@@ -90,6 +98,8 @@ export function dayMarkers(ctx: Context): DayMarker[] {
   for (const s of ctx.sentences) {
     const ends = dayEnds[s.index];
     if (s.kind === 'title' || ends === undefined || isHistorical(s)) continue;
+    // a marker's first 日 follows a digit: a sentence whose every 日 follows none (日前, 今日) holds no marker
+    if (!ends.some((e) => isDigit(s.text.charCodeAt(e - 2)))) continue;
     for (const m of scanNear(MARKER_AT, DIGITS, s.text, ends, MARKER_SPAN)) {
       const day = Number(m[3]);
       if (day < 1 || day > 31) continue;
@@ -107,6 +117,9 @@ export function dayMarkers(ctx: Context): DayMarker[] {
   return out;
 }
 
+const INTERVAL = /(\d{1,2})年前/u;
+const STATED_YEAR = /(\d{4})年(?:(\d{1,2})月)?/u;
+
 /** `15年前 …` and `2004年5月 …` about the same 时任… event → 2019. */
 export function intervalYear(ctx: Context): { year: number; reason: string; sentence: Sentence } | undefined {
   const after = (text: string) => {
@@ -116,13 +129,14 @@ export function intervalYear(ctx: Context): { year: number; reason: string; sent
   for (const a of ctx.sentences) {
     // a sentence holding N年前 is about the past (isHistorical): the others are not searched
     if (!isHistorical(a)) continue;
-    const interval = /(\d{1,2})年前/u.exec(a.text);
+    const interval = INTERVAL.exec(a.text);
     const role = after(a.text);
     if (!interval || !role) continue;
     for (const b of ctx.sentences) {
       if (b === a) continue;
-      const stated = /(\d{4})年(?:(\d{1,2})月)?/u.exec(b.text);
+      // 时任 looked for first: most sentences do not hold it, and the pattern then does not run
       const roleB = after(b.text);
+      const stated = roleB ? STATED_YEAR.exec(b.text) : null;
       if (!stated || !roleB) continue;
       let common = 0;
       while (common < role.length && role[common] === roleB[common]) common++;
@@ -139,7 +153,16 @@ export function intervalYear(ctx: Context): { year: number; reason: string; sent
   return undefined;
 }
 
-function daysInMonth(y: number, m: number): number {
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days of month `m` of year `y`, as `new Date(Date.UTC(y, m, 0)).getUTCDate()` gives them. */
+export function daysInMonth(y: number, m: number): number {
+  // asked for every day marker and every day of a range: the usual years and months without a
+  // Date; any other (Date.UTC reads 0–99 as 1900–1999, month 13 as the next January …) by Date.UTC
+  if (Number.isInteger(y) && Number.isInteger(m) && y >= 100 && y <= 9999 && m >= 1 && m <= 12) {
+    if (m !== 2) return MONTH_DAYS[m - 1]!;
+    return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
+  }
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 

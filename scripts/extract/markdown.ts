@@ -28,16 +28,20 @@ const RENDERED: ReadonlySet<string> = new Set(['body', 'subtitle', 'title', 'hea
 /** what flat, escapeMarkdown or escapeHtml would change: \r \n \t, ASCII punctuation (& < > " ' among it) */
 const NEEDS_WORK = /[\r\n\t!-/:-@[-`{-~]/;
 
-/** `title`: the line used as the visit's title (left out); any other title line is a paragraph. */
-export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map(), title?: CleanLine): string {
+/**
+ * `title`: the line used as the visit's title (left out); any other title line is a paragraph.
+ * `plain`: plainLines(lines), when the caller has it.
+ */
+export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map(), title?: CleanLine, plainFlags?: Uint8Array): string {
   const blocks: string[] = [];
   lines.forEach((line, i) => {
     if (line === title || !RENDERED.has(line.kind)) return;
     let text = line.text;
     const cut = strip.get(i);
     if (cut && text.endsWith(cut)) text = text.slice(0, -cut.length);
-    // most lines hold no line break, tab or ASCII punctuation: nothing to flatten or escape
-    const plain = !NEEDS_WORK.test(text);
+    // most lines hold no line break, tab or ASCII punctuation: nothing to flatten or escape (what
+    // is true of a line is true of the start of it that `strip` leaves)
+    const plain = plainFlags?.[i] === 1 || !NEEDS_WORK.test(text);
     text = plain ? text.trim() : flat(text);
     if (!text) return;
     switch (line.kind) {
@@ -82,12 +86,30 @@ const MARKUP_START = /^(?:[#*+\->=A-Za-z_]|\d+[.)]\s|\s*\|)/;
 /** MARKUP_START or MARKUP_ANYWHERE, in one search of the line */
 const MAY_BE_MARKUP = new RegExp(`${MARKUP_START.source}|${MARKUP_ANYWHERE.source}`);
 
-/** Lines of the article text that look like markup: they are kept as literal text (warned). */
-export function markupLines(lines: CleanLine[]): { line: number; column: number; what: string }[] {
+/**
+ * What bodyMarkdown (NEEDS_WORK) or markupLines (MAY_BE_MARKUP) looks for: \r \n \t, ASCII
+ * punctuation, j J, a letter opening the line. A line with none of it, nearly every line of an
+ * article, is plain text for both, which one search tells instead of two.
+ */
+const NOT_PLAIN = /^[A-Za-z]|[\r\n\t!-/:-@[-`{-~jJ]/;
+
+/** For each line (by its index), 1 when it is shown in the body and plain text (see NOT_PLAIN), else 0. */
+export function plainLines(lines: readonly CleanLine[]): Uint8Array {
+  const plain = new Uint8Array(lines.length);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (RENDERED.has(line.kind) && !NOT_PLAIN.test(line.text)) plain[i] = 1;
+  }
+  return plain;
+}
+
+/** Lines of the article text that look like markup: they are kept as literal text (warned). `plain`: plainLines(lines), when the caller has it. */
+export function markupLines(lines: CleanLine[], plain?: Uint8Array): { line: number; column: number; what: string }[] {
   const out: { line: number; column: number; what: string }[] = [];
-  for (const l of lines) {
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
     if (l.kind === 'meta' || l.kind === 'credit') continue;
-    if (!MAY_BE_MARKUP.test(l.text)) continue;
+    if (plain?.[i] === 1 || !MAY_BE_MARKUP.test(l.text)) continue;
     for (const [re, what] of MARKUP) {
       const m = re.exec(l.text);
       if (m) {

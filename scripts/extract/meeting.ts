@@ -18,6 +18,7 @@ export interface MeetingFacts {
 /** the words a meeting's name ends with, in the order a regular-expression alternation of them would try them */
 const SUFFIXES = words('座谈会', '交流会', '总结会', '联席会议', '推进会', '恳谈会', '洽谈会', '对接会', '峰会', '论坛', '工作会议', '联席会');
 const YEAR_LEAD = /^\d+年(?:度)?/u;
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** a character of a meeting's name (one UTF-16 unit), memoised per unit */
 const isNameChar = unitTest(/[\p{Script=Han}·A-Za-z0-9]/u);
 /** a name extends no further left than a word that ends before it: 举行 召开 在 并 了 的 */
@@ -59,7 +60,8 @@ export function meetingNames(text: string, found: readonly number[] = suffixOccu
       if (isBoundary(text, start)) break;
       start--;
     }
-    const lead = YEAR_LEAD.exec(text.slice(start, end));
+    // a leading year (2020年) starts with a digit: the pattern runs only then
+    const lead = isDigit(text.charCodeAt(start)) ? YEAR_LEAD.exec(text.slice(start, end)) : null;
     if (lead) start += lead[0].length;
     const name = text.slice(start, end);
     if (name.length - suffix.length >= 2) out.push({ name, index: start });
@@ -67,16 +69,19 @@ export function meetingNames(text: string, found: readonly number[] = suffixOccu
   return out;
 }
 
+const HELD = /召开|举行/u;
+const HELD_AT = /在([^，。；、在]{1,14}?)(?:召开|举行)/u;
+
 export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | null {
   const candidates: { name: string; sentence: Sentence; index: number }[] = [];
   const suffixes = ctx.occurrences(SUFFIXES);
   for (const s of ctx.sentences) {
     const found = suffixes[s.index];
     if (found === undefined || isHistorical(s)) continue;
-    for (const n of meetingNames(s.text, found)) candidates.push({ ...n, sentence: s });
+    for (const n of meetingNames(s.text, found)) candidates.push({ name: n.name, index: n.index, sentence: s });
   }
   const title = candidates.find((c) => c.sentence.kind === 'title');
-  const held = candidates.find((c) => c.sentence.kind !== 'title' && /召开|举行/u.test(c.sentence.text));
+  const held = candidates.find((c) => c.sentence.kind !== 'title' && HELD.test(c.sentence.text));
   const main = title ?? held;
   if (!main) return null;
   // the longest spelling that contains the chosen one
@@ -93,7 +98,7 @@ export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | n
   }
   // where: 在安徽芜湖召开 / 在返程的火车上召开 / 在广州市举行
   for (const c of [...mentions.filter((x) => x.sentence.kind !== 'title'), ...mentions.filter((x) => x.sentence.kind === 'title')]) {
-    const m = /在([^，。；、在]{1,14}?)(?:召开|举行)/u.exec(c.sentence.text);
+    const m = HELD_AT.exec(c.sentence.text);
     if (!m) continue;
     let where = m[1]!;
     let province: string | null = null;

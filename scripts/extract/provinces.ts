@@ -143,7 +143,10 @@ export function loadGeography(editorial: Editorial): Geography {
 
 /** The province a name (full or short) denotes, if any. */
 export function provinceOf(geo: Geography, name: string): ProvinceInfo | undefined {
-  return geo.byName.get(name) ?? geo.byName.get(shortName(name));
+  const found = geo.byName.get(name);
+  if (found !== undefined) return found;
+  // shortName changes only a name ending in 区 (自治区, 特别行政区), 省 or 市: any other is no province
+  return name.endsWith('区') || name.endsWith('省') || name.endsWith('市') ? geo.byName.get(shortName(name)) : undefined;
 }
 
 /** Province records for the collection, in GB/T 2260 order. */

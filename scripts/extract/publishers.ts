@@ -5,6 +5,7 @@
  */
 import { toSimplified } from '../pipeline/simplify.ts';
 import { type Context, geoRegex, matches } from './context.ts';
+import type { PublisherEntry } from './editorial.ts';
 import { provinceOf } from './provinces.ts';
 
 export interface Publishers {
@@ -16,6 +17,9 @@ export interface Publishers {
 const COPYRIGHT = /版权|版權|Copyright|©|All Rights Reserved/giu;
 const CITED = /据《([^》]+)》(?:报道|消息)/gu;
 const DATELINE = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u;
+/** a meta line from its first digit on (新京报2023-04-15 → 新京报) */
+const FROM_FIRST_DIGIT = /\d.*$/u;
+const SOURCE = /来源[:：]\s*([^\s:：]+)/u;
 
 /**
  * The removed lines holding a copyright notice, in order: one search of all of them joined by
@@ -24,12 +28,16 @@ const DATELINE = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u;
 export function copyrightLines<T extends { text: string }>(lines: readonly T[]): T[] {
   const out: T[] = [];
   if (lines.length === 0) return out;
+  // joined once (a flat string; appending line by line builds a rope the search flattens again)
+  const texts: string[] = [];
   const ends: number[] = [];
-  let joined = '';
+  let end = -1;
   for (const l of lines) {
-    joined += joined === '' && ends.length === 0 ? l.text : `\n${l.text}`;
-    ends.push(joined.length);
+    texts.push(l.text);
+    end += l.text.length + 1;
+    ends.push(end);
   }
+  const joined = texts.join('\n');
   let k = 0;
   COPYRIGHT.lastIndex = 0;
   while (COPYRIGHT.test(joined)) {
@@ -43,21 +51,35 @@ export function copyrightLines<T extends { text: string }>(lines: readonly T[]):
   return out;
 }
 
+/** The names of the publishers (in the order of publishers.yaml) one of whose match strings `text` holds. */
+function knownIn(entries: readonly PublisherEntry[], text: string): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    for (const m of e.match) {
+      if (text.includes(m)) {
+        out.push(e.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function extractPublishers(ctx: Context): Publishers {
   const entries = ctx.editorial.publishers;
-  const known = (text: string) => entries.filter((e) => e.match.some((m) => text.includes(m)));
+  const known = (text: string) => knownIn(entries, text);
   const page: string[] = [];
   const cited: string[] = [];
   let datelineHome: string | null | undefined;
   // the page: a meta line opening with a publisher (新京报2023-04-15), or the site's copyright lines
   for (const line of ctx.doc.lines) {
     if (line.kind !== 'meta') continue;
-    const head = line.text.replace(/\d.*$/u, '');
-    for (const e of known(head)) page.push(e.name);
-    const source = /来源[:：]\s*([^\s:：]+)/u.exec(line.text);
+    const head = line.text.replace(FROM_FIRST_DIGIT, '');
+    page.push(...known(head));
+    const source = line.text.includes('来源') ? SOURCE.exec(line.text) : null;
     if (source) {
       const hit = known(source[1]!);
-      if (hit.length) cited.push(...hit.map((e) => e.name));
+      if (hit.length) cited.push(...hit);
       else if (!/^[-—]+$/u.test(source[1]!)) {
         cited.push(source[1]!);
         ctx.warn(`publisher “${source[1]}” is not in content/editorial/publishers.yaml: kept as written`, { line: line.line }, 'extract/publisher-unknown');
@@ -65,19 +87,20 @@ export function extractPublishers(ctx: Context): Publishers {
     }
   }
   for (const removed of copyrightLines(ctx.doc.removed)) {
-    for (const e of known(ctx.doc.script === 'traditional' ? toSimplified(removed.text) : removed.text)) page.push(e.name);
+    page.push(...known(ctx.doc.script === 'traditional' ? toSimplified(removed.text) : removed.text));
   }
   // cited in the text: 据《浙江日报》报道, and the dateline (中安在线、中安新闻客户端讯 / 浙江在线重庆10月10日电)
-  for (const s of ctx.sentences.slice(0, 4)) {
+  for (let k = 0; k < 4 && k < ctx.sentences.length; k++) {
+    const s = ctx.sentences[k]!;
     for (const m of s.text.includes('据《') ? matches(CITED, s.text) : []) {
       const hit = known(m[1]!);
-      cited.push(...(hit.length ? hit.map((e) => e.name) : [m[1]!]));
+      cited.push(...(hit.length ? hit : [m[1]!]));
     }
-    // the dateline opens the first sentence
-    const dateline = s.index === 0 ? DATELINE.exec(s.text) : null;
+    // the dateline opens the first sentence (every one holds 讯 or 日电: the pattern runs only then)
+    const dateline = s.index === 0 && (s.text.includes('讯') || s.text.includes('日电')) ? DATELINE.exec(s.text) : null;
     if (dateline) {
       const hit = known(dateline[1]!);
-      cited.push(...hit.map((e) => e.name));
+      cited.push(...hit);
       // 海南在线海口…电: an unknown outlet whose name opens with a province name
       const outlet = hit.length ? undefined : geoRegex(ctx.geo, '^((?:{P})[\\p{Script=Han}]{0,4}?(?:在线|日报|网))', 'u').exec(dateline[1]!);
       if (outlet) {

@@ -9,7 +9,7 @@ import { extractCredits } from './credits.ts';
 import { dayMarkers, type EventDay, extractDates } from './dates.ts';
 import type { Editorial } from './editorial.ts';
 import { resolveLeaderId } from './leaders.ts';
-import { bodyMarkdown, markupLines } from './markdown.ts';
+import { bodyMarkdown, markupLines, plainLines } from './markdown.ts';
 import { extractMeeting } from './meeting.ts';
 import { businessPeople, extractOfficials } from './people.ts';
 import { extractPlaces } from './places.ts';
@@ -174,7 +174,9 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
     inferences.push({ field: 'published.date', value: end, how: 'inferred', reason: '来源未注明发布日期；以活动最后一日代替' });
   }
   const stripped = new Map(credits.strip.map((s) => [s.lineIndex, s.text]));
-  for (const m of markupLines(doc.lines)) {
+  // one search per line tells plain text, for the markup check and the body both
+  const plain = plainLines(doc.lines);
+  for (const m of markupLines(doc.lines, plain)) {
     ctx.warn(`text that looks like ${m.what}: kept and shown as literal text`, { line: m.line, column: m.column }, 'extract/markup-literal');
   }
   const printed = raw && titleLine ? originalTitle(raw, doc) : undefined;
@@ -201,5 +203,5 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   };
   const idTail = route.kind === 'meeting' ? ['meeting', ...route.hosts] : [route.visiting ?? 'unknown', ...(route.hosts.length ? route.hosts : ['unknown'])];
   const id = [start, ...idTail].join('-');
-  return { ok: true, record: { id, data, body: bodyMarkdown(doc.lines, stripped, titleLine) } };
+  return { ok: true, record: { id, data, body: bodyMarkdown(doc.lines, stripped, titleLine, plain) } };
 }

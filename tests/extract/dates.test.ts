@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayMarkers, extractDates, intervalYear, parsePublication } from '../../scripts/extract/dates.ts';
+import { dayMarkers, daysInMonth, extractDates, intervalYear, parsePublication } from '../../scripts/extract/dates.ts';
 import type { Editorial } from '../../scripts/extract/editorial.ts';
 import { context, messages, realEditorial } from './helpers.ts';
 
@@ -13,6 +13,14 @@ describe('publication date and time', () => {
     const pub = parsePublication(ctx);
     expect(pub.date && `${pub.date.year}-${String(pub.date.month).padStart(2, '0')}-${String(pub.date.day).padStart(2, '0')}`).toBe(date);
     expect(pub.time).toBe(time);
+  });
+});
+
+describe('days in a month', () => {
+  it('as Date.UTC gives them, for any year and month (0–99 read as 1900–1999, month 13 as the next January)', () => {
+    for (const y of [-1, 0, 4, 99, 100, 1900, 1999, 2000, 2019, 2020, 2024, 2100, 9999, 10000, 2019.5, 300000]) {
+      for (let m = -1; m <= 14; m++) expect([y, m, daysInMonth(y, m)]).toEqual([y, m, new Date(Date.UTC(y, m, 0)).getUTCDate()]);
+    }
   });
 });
 

@@ -114,6 +114,23 @@ describe('markup-like lines are reported', () => {
   });
 });
 
+describe('plain lines', () => {
+  it('a line plainLines calls plain gives the same body and markup report with or without the flags', async () => {
+    const { markupLines, plainLines } = await import('../../scripts/extract/markdown.ts');
+    const texts = [...hostile, '正文，没有标记。', 'Java 与 jQuery', 'abc开头', '\t缩进', '换行\n在中间', '１２３全角数字', '（宗禾）'];
+    const lines: CleanLine[] = texts.flatMap((text, i) => (['body', 'caption', 'heading', 'meta'] as const).map((kind, k) => ({ kind, text, line: i * 4 + k + 1 })));
+    const plain = plainLines(lines);
+    expect([...plain].filter((p) => p === 1).length).toBe(4 * 3); // 四个空格开头, 正文…, 全角数字, （宗禾） in the three shown kinds
+    lines.forEach((line, i) => {
+      if (plain[i] === 1) expect(markupLines([line])).toEqual([]);
+      if (plain[i] === 1) expect(bodyMarkdown([line])).toBe(`${line.kind === 'caption' ? `<p class="caption">${line.text.trim()}</p>` : line.kind === 'heading' ? `## ${line.text.trim()}` : line.text.trim()}\n`);
+    });
+    expect(markupLines(lines, plain)).toEqual(markupLines(lines));
+    const strip = new Map([[lines.length - 4, '（宗禾）']]);
+    expect(bodyMarkdown(lines, strip, lines[1], plain)).toBe(bodyMarkdown(lines, strip, lines[1]));
+  });
+});
+
 describe('front matter', () => {
   it('keeps dates as strings and survives Astro’s front matter parser', () => {
     const data = { title: '---\n: x', start: '2019-10-23', published: { date: '2019-10-24', time: '15:32' }, visiting: null, hosts: ['zhejiang'], listed: false, n: 3 };

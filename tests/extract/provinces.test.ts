@@ -27,6 +27,13 @@ describe('provincial-level divisions', () => {
     expect(records.find((r) => r.id === 'aomen')!.data.kind).toBe('sar');
   });
 
+  it('a name with a suffix shortName drops, or not, is looked up as the full name, then as its short name', () => {
+    const id = (name: string) => provinceOf(geo, name)?.id;
+    expect(['安徽市', '上海省', '广西自治区', '广西壮族自治区', '新疆维吾尔自治区', '澳门特别行政区', '东海省', '芜湖', '朝阳区', '安徽人'].map(id)).toEqual([
+      'anhui', 'shanghai', 'guangxi', 'guangxi', 'xinjiang', 'aomen', undefined, undefined, undefined, undefined,
+    ]);
+  });
+
   it('short names', () => {
     expect(['内蒙古自治区', '广西壮族自治区', '宁夏回族自治区', '新疆维吾尔自治区', '香港特别行政区', '上海市', '台湾省'].map(shortName)).toEqual(['内蒙古', '广西', '宁夏', '新疆', '香港', '上海', '台湾']);
   });
