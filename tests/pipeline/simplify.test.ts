@@ -74,10 +74,16 @@ describe('simplify: conversion chain alone when normalisation has nothing to do'
   });
 
   it('recognises the first unit of every key normalisation changes, and nothing of the damaged copies', () => {
-    const { normalized } = conversionChainOnly()!;
-    for (const [key, value] of entries(preset.normalizationChain)) if (key !== value) expect(normalized.test(key[0]!), key).toBe(true);
-    expect(normalized.test('長三角一體化發展 abc 123，。')).toBe(false);
-    for (const id of ['000', '001']) expect(normalized.test(source(id).text)).toBe(false);
+    const { normalizes } = conversionChainOnly()!;
+    for (const [key, value] of entries(preset.normalizationChain)) {
+      if (key === value) continue;
+      expect(normalizes(key[0]!), key).toBe(true);
+      // anywhere in a text, lines included
+      expect(normalizes(`長三角\n一${key[0]!}體化`), key).toBe(true);
+    }
+    expect(normalizes('長三角一體化發展 abc 123，。')).toBe(false);
+    expect(normalizes('')).toBe(false);
+    for (const id of ['000', '001']) expect(normalizes(source(id).text)).toBe(false);
   });
 
   it('matches bare opencc-js on every key of its conversion dictionaries, in context', () => {
