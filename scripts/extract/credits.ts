@@ -4,7 +4,7 @@
  */
 import type { z } from 'astro/zod';
 import type { credit } from '../../src/schemas.ts';
-import { type Context, isTextKind, words } from './context.ts';
+import { type Context, isTextKind, matches, words } from './context.ts';
 import { isName } from './roles.ts';
 
 export type Credit = z.infer<typeof credit>;
@@ -17,6 +17,16 @@ export interface CreditFacts {
 
 const CREDIT_WORDS = /编辑|记者|作者/;
 const CREDIT_WORDS_SET = words('编辑', '记者', '作者');
+// the patterns, compiled once (run with `matches`: matchAll would copy each at every call)
+const CHIEF_EDITOR = /责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu;
+const EDITOR = /编辑[:：]\s*(\p{Script=Han}{2,4})/gu;
+const PHOTOGRAPHER = /((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu;
+/** (浙江在线记者 王国锋): only in a line holding （ */
+const REPORTER = /（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu;
+const AUTHOR = /作者[:：]\s*(\p{Script=Han}{2,4})(?=\s|$)/gu;
+const CLOSING = /\s*（(\p{Script=Han}{2,3})）$/u;
+const PLAIN_NAME = /^(\p{Script=Han}{2,3})$/u;
+const BRACKETS_AND_BLANKS = /[（）()\s]/gu;
 
 export function extractCredits(ctx: Context): CreditFacts {
   const credits: Credit[] = [];
@@ -35,28 +45,28 @@ export function extractCredits(ctx: Context): CreditFacts {
     const t = line.text;
     const marked = isTextKind(line.kind) ? inText[i] === 1 : CREDIT_WORDS.test(t);
     if (marked && t.includes('编辑')) {
-      for (const m of t.matchAll(/责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
-      if (!t.includes('责任编辑')) for (const m of t.matchAll(/编辑[:：]\s*(\p{Script=Han}{2,4})/gu)) add({ role: 'editor', label: '编辑', name: m[1]! });
+      for (const m of matches(CHIEF_EDITOR, t)) add({ role: 'editor', label: '责任编辑', name: m[1]! });
+      if (!t.includes('责任编辑')) for (const m of matches(EDITOR, t)) add({ role: 'editor', label: '编辑', name: m[1]! });
     }
     if (marked && t.includes('记者')) {
-      for (const m of t.includes('摄') ? t.matchAll(/((?:本报|本网|\p{Script=Han}{2,4})?记者)\s*(\p{Script=Han}{2,3})\s*摄/gu) : []) {
+      for (const m of t.includes('摄') ? matches(PHOTOGRAPHER, t) : []) {
         if (isName(m[2]!, ctx.surnames)) add({ role: 'photographer', label: `${m[1]} 摄`, name: m[2]! });
       }
-      for (const m of t.matchAll(/（((?:\p{Script=Han}{2,6})?记者)\s*(\p{Script=Han}{2,3})）/gu)) add({ role: 'reporter', label: m[1]!, name: m[2]! });
+      for (const m of t.includes('（') ? matches(REPORTER, t) : []) add({ role: 'reporter', label: m[1]!, name: m[2]! });
     }
     if (marked && line.kind === 'meta' && t.includes('作者')) {
-      for (const m of t.matchAll(/作者[:：]\s*(\p{Script=Han}{2,4})(?=\s|$)/gu)) add({ role: 'author', label: '作者', name: m[1]! });
+      for (const m of matches(AUTHOR, t)) add({ role: 'author', label: '作者', name: m[1]! });
     }
     // a closing signature in parentheses at the end of the last body paragraph: （宗禾）
     if (i === lastBody && t.endsWith('）')) {
-      const closing = /\s*（(\p{Script=Han}{2,3})）$/u.exec(t.slice(-12));
+      const closing = CLOSING.exec(t.slice(-12));
       if (closing && isName(closing[1]!, ctx.surnames)) {
         add({ role: 'author', label: '署名', name: closing[1]! });
         strip.push({ lineIndex: i, text: closing[0] });
       }
     }
     if (line.kind === 'credit') {
-      const plain = /^(\p{Script=Han}{2,3})$/u.exec(t.replace(/[（）()\s]/gu, ''));
+      const plain = PLAIN_NAME.exec(t.replace(BRACKETS_AND_BLANKS, ''));
       if (plain && isName(plain[1]!, ctx.surnames)) add({ role: 'author', label: '署名', name: plain[1]! });
     }
   });
