@@ -3,8 +3,8 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, matches, provinceLengths, scanNear, type Sentence, type UnitSet, unitTest, words } from './context.ts';
-import { provinceOf } from './provinces.ts';
+import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, type UnitSet, unitTest, words } from './context.ts';
+import { type Geography, provinceOf } from './provinces.ts';
 import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
 export interface Official {
@@ -128,6 +128,12 @@ function listItems(ctx: Context, s: Sentence, from: number, raw: string): string
 const LISTED = '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)';
 /** every unit (a listed label may open with any character) */
 const ANY_UNIT: UnitSet = new Int32Array(0x10000 >>> 5).fill(-1);
+/** ，,；;。、: what may come before a label that is not a province name (LISTED's lookbehind) */
+const isLabelMark = (code: number): boolean => code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x3001;
+/** A LISTED label can start at `i`: with a province name, or opening the text or a clause. */
+export function labelMayStart(geo: Geography, text: string, i: number): boolean {
+  return i === 0 || isLabelMark(text.charCodeAt(i - 1)) || provinceAt(geo, text, i);
+}
 
 /** 浙江省领导陈金彪、冯飞、朱国贤… (list with a province label). */
 export function listedOfficials(ctx: Context): Found[] {
@@ -136,6 +142,9 @@ export function listedOfficials(ctx: Context): Found[] {
   // 自治区 (at most the longest name + 3 units), or 2–3 characters and 省/市 (at most 7 units)
   const re = geoRegex(ctx.geo, LISTED, 'uy');
   const span = Math.max(provinceLengths(ctx.geo).longest + 3, 7);
+  // a label starts with a province name, or opens the sentence or a clause: the pattern is tried
+  // only there, not at every position before 领导
+  const mayStart = (t: string, i: number) => labelMayStart(ctx.geo, t, i);
   const out: Found[] = [];
   const leaders = ctx.occurrences(LEADERS);
   for (const s of ctx.sentences) {
@@ -143,7 +152,7 @@ export function listedOfficials(ctx: Context): Found[] {
     if (found === undefined || isHistorical(s)) continue;
     const starts: number[] = [];
     for (let j = 0; j < found.length; j += 2) starts.push(found[j]!);
-    for (const m of scanNear(re, ANY_UNIT, s.text, starts, span)) {
+    for (const m of scanNear(re, ANY_UNIT, s.text, starts, span, mayStart)) {
       const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
       const from = (m.index ?? 0) + m[0].length - m[3]!.length;
       if (!m[1]) ctx.warn(`“${m[2]}”领导: ${m[2]} is not a provincial-level division; the listed officials have no province`, at(s, m.index ?? 0), 'extract/province-unknown');

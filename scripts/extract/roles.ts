@@ -2,7 +2,7 @@
  * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
  * 市人大常委会主任 … and the name that follows them.
  */
-import { firstUnits, longestNameAt, provinceAt, provinceLengths, unitTest, type UnitSet } from './context.ts';
+import { firstUnits, hasUnit, longestNameAt, provinceAt, provinceLengths, unitTest, type UnitSet } from './context.ts';
 import type { Geography } from './provinces.ts';
 
 const cache = new WeakMap<Geography, RegExp>();
@@ -82,51 +82,100 @@ export function followsNameAt(text: string, pos: number): boolean {
   return words !== undefined && words.some((w) => text.startsWith(w, pos));
 }
 
-export function hasSurname(name: string, surnames: { single: Set<string>; compound: Set<string> }): boolean {
-  return surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
+type Surnames = { single: Set<string>; compound: Set<string> };
+
+/**
+ * The editorial surnames as bit sets of units (built once per list): the single surnames of one
+ * unit, and the first units of the compound ones, so that a name is looked at without cutting
+ * it out of the text.
+ */
+interface SurnameUnits {
+  single: UnitSet;
+  compoundFirst: UnitSet;
+}
+const surnameUnits = new WeakMap<Surnames, SurnameUnits>();
+function unitsOf(surnames: Surnames): SurnameUnits {
+  let t = surnameUnits.get(surnames);
+  if (!t) {
+    // a single surname outside the BMP (two units) never matched a name's first unit: left out
+    const single = firstUnits([...surnames.single].filter((s) => s.length === 1));
+    surnameUnits.set(surnames, (t = { single, compoundFirst: firstUnits(surnames.compound) }));
+  }
+  return t;
+}
+
+/** `surnames.compound.has(text.slice(pos, pos + 2))`, cutting only when the first unit can open one */
+function compoundAt(text: string, pos: number, surnames: Surnames, units: SurnameUnits): boolean {
+  return pos + 2 <= text.length && hasUnit(units.compoundFirst, text.charCodeAt(pos)) && surnames.compound.has(text.slice(pos, pos + 2));
+}
+
+export function hasSurname(name: string, surnames: Surnames): boolean {
+  const units = unitsOf(surnames);
+  return compoundAt(name, 0, surnames, units) || (name.length > 0 && hasUnit(units.single, name.charCodeAt(0)));
 }
 
 const HAN = /^\p{Script=Han}+$/u;
+const isHanUnit = unitTest(/\p{Script=Han}/u);
+
+/**
+ * `HAN.test(text.slice(from, to))` (from < to) one unit at a time: when no unit is a surrogate,
+ * each is a character of its own; with one, the pattern decides.
+ */
+function allHan(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return HAN.test(text.slice(from, to));
+    if (!isHanUnit(code)) return false;
+  }
+  return true;
+}
 
 /** The name starting at `pos` of `text` (2–3 characters, 4 with a compound surname), or undefined. */
-export function nameAt(text: string, pos: number, surnames: { single: Set<string>; compound: Set<string> }): string | undefined {
-  const max = surnames.compound.has(text.slice(pos, pos + 2)) ? 4 : 3;
+export function nameAt(text: string, pos: number, surnames: Surnames): string | undefined {
+  const units = unitsOf(surnames);
+  const compound = compoundAt(text, pos, surnames, units);
+  // the surname is that of every length tried: looked at once, before the first
+  if (!compound && !hasUnit(units.single, text.charCodeAt(pos))) return undefined;
+  const max = compound ? 4 : 3;
   for (let len = 2; len <= max; len++) {
-    const name = text.slice(pos, pos + len);
-    if (name.length < len || !HAN.test(name)) return undefined;
-    if (!hasSurname(name, surnames)) return undefined;
-    if (followsNameAt(text, pos + len)) return name;
+    if (pos + len > text.length || !allHan(text, pos, pos + len)) return undefined;
+    if (followsNameAt(text, pos + len)) return text.slice(pos, pos + len);
   }
   return undefined;
 }
 
 /** Is `item` (from a list such as 陈金彪、冯飞) a plausible name? */
-export function isName(item: string, surnames: { single: Set<string>; compound: Set<string> }): boolean {
-  const max = surnames.compound.has(item.slice(0, 2)) ? 4 : 3;
-  return item.length >= 2 && item.length <= max && HAN.test(item) && hasSurname(item, surnames);
+export function isName(item: string, surnames: Surnames): boolean {
+  if (item.length < 2 || item.length > 4) return false;
+  const units = unitsOf(surnames);
+  const compound = compoundAt(item, 0, surnames, units);
+  return item.length <= (compound ? 4 : 3) && allHan(item, 0, item.length) && (compound || hasUnit(units.single, item.charCodeAt(0)));
 }
+
+/** 省, 市, 自治区, 特别行政区: the level a province's full name ends with, and a title may start with */
+const LEVELS = ['自治区', '特别行政区', '省', '市'];
+const startsWithLevel = (text: string, at: number): boolean => LEVELS.some((w) => text.startsWith(w, at));
 
 /** Drops a leading province name from a title: 浙江省委书记 → 省委书记; keeps 中共中央政治局委员、上海市委书记. */
 export function stripProvince(role: string, geo: Geography): string {
   // only the provinces whose name or short name starts like the title can start it (in their order)
-  for (const p of provincesStartingWith(geo, role.charCodeAt(0))) {
+  for (const { province: p, level } of provincesStartingWith(geo, role.charCodeAt(0))) {
     // 宁夏回族自治区党委书记 → 自治区党委书记; 浙江省委书记 → 省委书记
-    if (role.startsWith(p.name)) return (/(自治区|特别行政区|省|市)$/u.exec(p.name)?.[1] ?? '') + role.slice(p.name.length);
-    if (!role.startsWith(p.short)) continue;
-    const rest = role.slice(p.short.length);
-    if (/^(?:省|市|自治区|特别行政区)/u.test(rest)) return rest;
+    if (role.startsWith(p.name)) return level + role.slice(p.name.length);
+    if (role.startsWith(p.short) && startsWithLevel(role, p.short.length)) return role.slice(p.short.length);
   }
   return role;
 }
 
-const byFirstUnit = new WeakMap<Geography, Map<number, Geography['provinces']>>();
-/** The provinces (in their order) whose full or short name starts with `unit`. */
-function provincesStartingWith(geo: Geography, unit: number): Geography['provinces'] {
+const byFirstUnit = new WeakMap<Geography, Map<number, { province: Geography['provinces'][number]; level: string }[]>>();
+/** The provinces (in their order) whose full or short name starts with `unit`, each with the level its full name ends with ('' if none). */
+function provincesStartingWith(geo: Geography, unit: number): { province: Geography['provinces'][number]; level: string }[] {
   let map = byFirstUnit.get(geo);
   if (!map) {
     map = new Map();
     for (const p of geo.provinces) {
-      for (const u of new Set([p.name.charCodeAt(0), p.short.charCodeAt(0)])) map.set(u, [...(map.get(u) ?? []), p]);
+      const level = /(自治区|特别行政区|省|市)$/u.exec(p.name)?.[1] ?? '';
+      for (const u of new Set([p.name.charCodeAt(0), p.short.charCodeAt(0)])) map.set(u, [...(map.get(u) ?? []), { province: p, level }]);
     }
     byFirstUnit.set(geo, map);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { businessPeople, extractOfficials, listedOfficials } from '../../scripts/extract/people.ts';
-import { nameAt, provinceInRole, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
+import { businessPeople, extractOfficials, labelMayStart, listedOfficials } from '../../scripts/extract/people.ts';
+import { followsName, hasSurname, isName, nameAt, provinceInRole, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
 import { loadGeography } from '../../scripts/extract/provinces.ts';
 import { provinceLengths, scanNear } from '../../scripts/extract/context.ts';
 import { context, messages, realEditorial } from './helpers.ts';
@@ -184,8 +184,51 @@ describe('labelled lists, searched just before each 领导', () => {
       const expected = [...text.matchAll(new RegExp(source, 'gu'))].map((m) => [m.index, m[0]]);
       const starts = [...text.matchAll(/领导/g)].map((m) => m.index!);
       expect(scanNear(new RegExp(source, 'uy'), all, text, starts, span).map((m) => [m.index, m[0]])).toEqual(expected);
+      // tried only where labelMayStart holds: the same labels
+      expect(scanNear(new RegExp(source, 'uy'), all, text, starts, span, (t, i) => labelMayStart(geo, t, i)).map((m) => [m.index, m[0]])).toEqual(expected);
       count += expected.length;
     }
     expect(count).toBeGreaterThanOrEqual(5);
+  });
+});
+
+describe('names, looked at unit by unit', () => {
+  // the definitions, on cut strings: a name is Han only, opens with a surname, and the longest
+  // length allowed is 3, or 4 after a compound surname
+  const surnames = { single: new Set(['王', '李', '张', '𠀋']), compound: new Set(['欧阳', '司马']) };
+  const HAN = /^\p{Script=Han}+$/u;
+  const hasSurnameRef = (name: string) => surnames.compound.has(name.slice(0, 2)) || surnames.single.has(name[0] ?? '');
+  const nameAtRef = (text: string, pos: number) => {
+    const max = surnames.compound.has(text.slice(pos, pos + 2)) ? 4 : 3;
+    for (let len = 2; len <= max; len++) {
+      const name = text.slice(pos, pos + len);
+      if (name.length < len || !HAN.test(name)) return undefined;
+      if (!hasSurnameRef(name)) return undefined;
+      if (followsName(text.slice(pos + len))) return name;
+    }
+    return undefined;
+  };
+  const isNameRef = (item: string) => item.length >= 2 && item.length <= (surnames.compound.has(item.slice(0, 2)) ? 4 : 3) && HAN.test(item) && hasSurnameRef(item);
+
+  it('nameAt, isName and hasSurname answer as the definitions do (random texts, surrogate pairs included)', () => {
+    const alphabet = ['王', '李', '欧', '阳', '司', '马', '明', '清', '𠀋', '\ud840', 'a', '，', '出席', '讲话', '的'];
+    let seed = 99;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let found = 0;
+    for (let n = 0; n < 400; n++) {
+      const text = Array.from({ length: 1 + Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
+      for (let pos = 0; pos <= text.length; pos++) {
+        expect(nameAt(text, pos, surnames)).toBe(nameAtRef(text, pos));
+        if (nameAtRef(text, pos)) found++;
+        for (let end = pos; end <= text.length; end++) {
+          const item = text.slice(pos, end);
+          expect(isName(item, surnames)).toBe(isNameRef(item));
+          expect(hasSurname(item, surnames)).toBe(hasSurnameRef(item));
+        }
+      }
+    }
+    expect(found).toBeGreaterThan(50);
+    expect(nameAt('欧阳明清出席', 0, surnames)).toBe('欧阳明清');
+    expect(isName('𠀋明', surnames)).toBe(false);
   });
 });
