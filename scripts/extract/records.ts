@@ -15,7 +15,7 @@ import { businessPeople, extractOfficials } from './people.ts';
 import { extractPlaces } from './places.ts';
 import type { Geography } from './provinces.ts';
 import { extractPublishers } from './publishers.ts';
-import { extractRoute, hostNamed } from './route.ts';
+import { extractRoute } from './route.ts';
 import { originalTitle } from './title.ts';
 
 export interface VisitRecord {
@@ -28,18 +28,6 @@ export type BuildResult = { ok: true; record: VisitRecord } | { ok: false; reaso
 
 function lineOfKind(doc: CleanDocument, kind: string) {
   return doc.lines.find((l) => l.kind === kind);
-}
-
-/** The host in force at each sentence: a sentence naming exactly one host sets it. */
-function hostBySentence(ctx: Context, hosts: string[]): (string | null)[] {
-  const out: (string | null)[] = [];
-  let current: string | null = hosts.length === 1 ? hosts[0]! : null;
-  for (const s of ctx.sentences) {
-    const named = hosts.length > 1 ? hostNamed(ctx, s, hosts) : null;
-    if (typeof named === 'string') current = named;
-    out.push(current);
-  }
-  return out;
 }
 
 /** `raw`: the file's bytes, for the title as printed in a traditional copy. */
@@ -69,10 +57,16 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   }
   const meeting = extractMeeting(ctx, dates.days);
   const route = extractRoute(ctx, publishers.home, dates.days, meeting);
-  const allDates = route.legs.flatMap((l) => l.dates).sort();
-  if (allDates.length === 0) return { ok: false, reason: 'no date could be assigned to a leg of the visit' };
-  const start = allDates[0]!;
-  const end = allDates.at(-1)!;
+  // the first and the last day of the legs (ISO dates: their order as strings is their order in time)
+  let start: string | undefined;
+  let end: string | undefined;
+  for (const leg of route.legs) {
+    for (const d of leg.dates) {
+      if (start === undefined || d < start) start = d;
+      if (end === undefined || d > end) end = d;
+    }
+  }
+  if (start === undefined || end === undefined) return { ok: false, reason: 'no date could be assigned to a leg of the visit' };
 
   // people
   const others = businessPeople(ctx);
@@ -98,7 +92,7 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
   // places
   const placeProvinces = new Set<string>(route.kind === 'meeting' ? route.hosts : route.hosts.length ? route.hosts : route.visiting ? [route.visiting] : []);
   const found = extractPlaces(ctx, placeProvinces);
-  const hostAt = hostBySentence(ctx, route.hosts);
+  const hostAt = route.hostAt;
   const cities = found.filter((c) => c.kind === 'city');
   const places: Place[] = found.map((p) => {
     const province = p.province ?? hostAt[p.sentence.index] ?? null;
@@ -189,7 +183,12 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
     visiting: route.visiting,
     hosts: route.hosts,
     provinces,
-    legs: route.legs.map((l) => ({ province: l.province, dates: l.dates, ...(l.where ? { where: l.where } : {}), ...(l.note ? { note: l.note } : {}) })),
+    legs: route.legs.map((l) => {
+      const leg: Visit['legs'][number] = { province: l.province, dates: l.dates };
+      if (l.where) leg.where = l.where;
+      if (l.note) leg.note = l.note;
+      return leg;
+    }),
     people,
     others: otherRecords,
     places,

@@ -3,7 +3,7 @@
  * and the legs (host province + days), e.g. 002: 江苏 on 12 April, 上海 on 13 April, and a meeting
  * on the train home on the evening of the 13th (a leg with no province).
  */
-import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, matches, provinceAt, provinceFirstUnits, provinceLengths, scanNear, type Sentence, type UnitSet, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, longestNameAt, matches, provinceAt, provinceFirstUnits, provinceLengths, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
 import { extractKind } from './kind.ts';
@@ -21,6 +21,8 @@ export interface RouteFacts {
   visiting: string | null;
   hosts: string[];
   legs: Leg[];
+  /** the host in force at each sentence (by Sentence.index): the only host, else the one the last sentence naming exactly one host named */
+  hostAt: (string | null)[];
   /** 党政代表团 or 代表团, as the article calls the delegation */
   delegation?: string;
 }
@@ -171,8 +173,12 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
 
 /** The one host a sentence names; null when it names none, undefined when it names several. */
 export function hostNamed(ctx: Context, s: Sentence, hosts: readonly string[]): string | null | undefined {
+  return oneHost(ctx.provincesIn(s), hosts);
+}
+
+function oneHost(named: readonly string[], hosts: readonly string[]): string | null | undefined {
   let found: string | null = null;
-  for (const p of ctx.provincesIn(s)) {
+  for (const p of named) {
     if (!hosts.includes(p)) continue;
     if (found !== null) return undefined;
     found = p;
@@ -180,8 +186,62 @@ export function hostNamed(ctx: Context, s: Sentence, hosts: readonly string[]): 
   return found;
 }
 
+/**
+ * The provinces a sentence's text names, as Context.provincesIn finds them: at each position
+ * the longest province name there, then on after it. (That scan of the whole article gives each
+ * sentence what a scan of the sentence alone gives: no name spans two sentences.)
+ */
+export function provincesNamed(geo: Context['geo'], text: string): string[] {
+  const first = provinceFirstUnits(geo);
+  const lengths = provinceLengths(geo);
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const length = hasUnit(first, text.charCodeAt(i)) ? longestNameAt(text, i, lengths, geo.byName) : 0;
+    if (length === 0) {
+      i++;
+      continue;
+    }
+    const id = geo.byName.get(text.slice(i, i + length))!.id;
+    if (!out.includes(id)) out.push(id);
+    i += length;
+  }
+  return out;
+}
+
+/**
+ * hostNamed for every sentence (by index). A sentence can name a host only where one of the
+ * host's names (full or short) occurs, which a native search tells: the names are read only in
+ * those sentences (Context.provincesIn would read the whole article).
+ */
+export function hostsNamed(ctx: Context, hosts: readonly string[]): (string | null | undefined)[] {
+  const names = hosts.flatMap((h) => {
+    const p = ctx.geo.byId.get(h)!;
+    return [p.name, p.short];
+  });
+  return ctx.sentences.map((s) => (names.some((n) => s.text.includes(n)) ? oneHost(provincesNamed(ctx.geo, s.text), hosts) : null));
+}
+
+/** The host in force at each sentence (by index): the only host, else the one the last sentence naming exactly one host named. */
+function hostsInForce(hosts: readonly string[], named: readonly (string | null | undefined)[] | undefined, count: number): (string | null)[] {
+  const out: (string | null)[] = [];
+  let current: string | null = hosts.length === 1 ? hosts[0]! : null;
+  for (let k = 0; k < count; k++) {
+    const h = named?.[k];
+    if (typeof h === 'string') current = h;
+    out.push(current);
+  }
+  return out;
+}
+
 /** Groups the days by host province; a day whose sentence names no single host joins the only host, or the meeting's leg. */
-export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeting: MeetingFacts | null, kind: 'visit' | 'meeting'): Leg[] {
+export function buildLegs(
+  ctx: Context,
+  hosts: string[],
+  days: EventDay[],
+  meeting: MeetingFacts | null,
+  kind: 'visit' | 'meeting',
+  named = hosts.length > 1 ? hostsNamed(ctx, hosts) : undefined,
+): Leg[] {
   const byProvince = new Map<string | null, Set<string>>();
   const add = (p: string | null, d: string) => {
     let set = byProvince.get(p);
@@ -191,7 +251,7 @@ export function buildLegs(ctx: Context, hosts: string[], days: EventDay[], meeti
   let offRoute: Leg | undefined;
   // the host in force: a heading or sentence that names exactly one host sets it
   let current: string | null = hosts.length === 1 ? hosts[0]! : null;
-  const hostOf = (s: Sentence): string | null | undefined => (hosts.length <= 1 ? null : hostNamed(ctx, s, hosts));
+  const hostOf = (s: Sentence): string | null | undefined => (hosts.length <= 1 ? null : named![s.index]);
   // the days of each sentence, by Sentence.index (a list, not a map keyed by the sentence objects: cheaper to read for every sentence)
   const bySentence: (EventDay[] | undefined)[] = new Array<EventDay[] | undefined>(ctx.sentences.length).fill(undefined);
   for (const d of days) (bySentence[d.sentence.index] ??= []).push(d);
@@ -239,9 +299,18 @@ export function extractRoute(ctx: Context, home: string | null, days: EventDay[]
   if (kind === 'meeting' && meeting?.province) hosts = [meeting.province];
   if (kind === 'visit' && hosts.length === 0) ctx.warn('no host province found (赴… / 在…考察)', undefined, 'extract/host-missing');
   if (kind === 'visit' && visiting.id === null) ctx.warn('no visiting province found (…代表团)', undefined, 'extract/visiting-missing');
+  // which host each sentence names, read once for the legs and the host in force
+  const named = hosts.length > 1 ? hostsNamed(ctx, hosts) : undefined;
+  const legs = buildLegs(ctx, hosts, days, meeting, kind, named);
   // order hosts by their first day
-  const legs = buildLegs(ctx, hosts, days, meeting, kind);
   const first = (p: string) => legs.find((l) => l.province === p)?.dates[0] ?? '9999';
   hosts = [...hosts].sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
-  return { kind, visiting: kind === 'visit' ? visiting.id : null, hosts, legs, ...(visiting.word ? { delegation: visiting.word } : {}) };
+  return {
+    kind,
+    visiting: kind === 'visit' ? visiting.id : null,
+    hosts,
+    legs,
+    hostAt: hostsInForce(hosts, named, ctx.sentences.length),
+    ...(visiting.word ? { delegation: visiting.word } : {}),
+  };
 }
