@@ -460,18 +460,24 @@ export interface NameLengths {
   at(code: number): number;
   /** false: no name of two units or more starts with these two units (true may be a false alarm) */
   pair(first: number, second: number): boolean;
+  /** the names that start with this unit, longest first (none: empty) */
+  startingWith(code: number): readonly string[];
   /** the longest name */
   longest: number;
 }
 
+const NO_NAMES: readonly string[] = Object.freeze([]);
+
 /**
  * For each UTF-16 unit, a bit mask of the lengths (bit n for length n, up to 30) of the names
- * given that start with it, so that a name is looked up only in the lengths it can have. The
- * units are kept as a bit set (8 KB, which stays in the processor's cache) before a map.
+ * given that start with it, so that a name is looked up only in the lengths it can have, and
+ * those names, longest first, to compare with the text where it stands instead of cutting it
+ * out. The units are kept as a bit set (8 KB, which stays in the processor's cache) before a map.
  */
 export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
   const bits = new Int32Array(0x10000 >>> 5);
   const masks = new Map<number, number>();
+  const lists = new Map<number, string[]>();
   /** the first two units of each name, hashed to one bit of 64 K (8 KB) */
   const pairs = new Int32Array(0x10000 >>> 5);
   const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e37) + b) & 0xffff;
@@ -481,18 +487,22 @@ export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
     const u = s.charCodeAt(0);
     bits[u >>> 5] = bits[u >>> 5]! | (1 << (u & 31));
     masks.set(u, (masks.get(u) ?? 0) | (1 << s.length));
+    lists.set(u, [...(lists.get(u) ?? []), s]);
     if (s.length >= 2) {
       const h = pairHash(u, s.charCodeAt(1));
       pairs[h >>> 5] = pairs[h >>> 5]! | (1 << (h & 31));
     }
     longest = Math.max(longest, s.length);
   }
+  for (const list of lists.values()) list.sort((a, b) => b.length - a.length);
+  const has = (code: number) => (bits[code >>> 5]! & (1 << (code & 31))) !== 0;
   return {
-    at: (code) => ((bits[code >>> 5]! & (1 << (code & 31))) === 0 ? 0 : masks.get(code)!),
+    at: (code) => (has(code) ? masks.get(code)! : 0),
     pair: (a, b) => {
       const h = pairHash(a, b);
       return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
     },
+    startingWith: (code) => (has(code) ? lists.get(code)! : NO_NAMES),
     longest,
   };
 }
@@ -503,13 +513,11 @@ export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
  */
 export function longestNameAt(text: string, pos: number, lengths: NameLengths, names: { has(name: string): boolean }): number {
   if (pos >= text.length) return 0;
-  let mask = lengths.at(text.charCodeAt(pos));
-  if (mask === 0) return 0;
-  // names of two units or more only if their first two units can start one
-  if (pos + 1 >= text.length || !lengths.pair(text.charCodeAt(pos), text.charCodeAt(pos + 1))) mask &= 0b11;
-  if (mask === 0) return 0;
-  for (let len = Math.min(lengths.longest, text.length - pos); len >= 1; len--) {
-    if ((mask & (1 << len)) !== 0 && names.has(text.slice(pos, pos + len))) return len;
+  const second = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
+  for (const name of lengths.startingWith(text.charCodeAt(pos))) {
+    // the second unit compared before the rest of the name
+    if (name.length > 1 && (name.charCodeAt(1) !== second || !text.startsWith(name, pos))) continue;
+    if (names.has(name)) return name.length;
   }
   return 0;
 }

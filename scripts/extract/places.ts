@@ -85,19 +85,26 @@ export function suffixKind(name: string): Place['kind'] | undefined {
   return undefined;
 }
 
-/** The longest prefix of `item` that is a name ending with a suffix (stopping at 的 / 是). */
-const STOP = /的|是|等/u;
+/** 的, 是, 等: a name stops before them */
+const isStop = (code: number): boolean => code === 0x7684 || code === 0x662f || code === 0x7b49;
 const HAN_FIRST = /^\p{Script=Han}/u;
+const isHanUnit = unitTest(/\p{Script=Han}/u);
+/** `HAN_FIRST.test(text)`, by the first unit unless it is a surrogate */
+function hanFirst(text: string): boolean {
+  const code = text.charCodeAt(0);
+  return code >= 0xd800 && code <= 0xdfff ? HAN_FIRST.test(text) : isHanUnit(code);
+}
 
+/** The longest prefix of `item` that is a name ending with a suffix (stopping at 的 / 是 / 等). */
 export function namePrefix(item: string): { name: string; kind: Place['kind'] } | undefined {
-  const stop = STOP.exec(item);
-  const text = stop ? item.slice(0, stop.index) : item;
-  for (let end = text.length; end >= 2; end--) {
+  let stop = 0;
+  while (stop < item.length && !isStop(item.charCodeAt(stop))) stop++;
+  for (let end = stop; end >= 2; end--) {
     // suffixKind needs a suffix's last character: look before cutting the prefix
-    if (!hasUnit(LAST_UNITS, text.charCodeAt(end - 1))) continue;
-    const name = text.slice(0, end);
+    if (!hasUnit(LAST_UNITS, item.charCodeAt(end - 1))) continue;
+    const name = item.slice(0, end);
     const kind = suffixKind(name);
-    if (kind && NAME_CHARS.test(name) && HAN_FIRST.test(name)) return { name, kind };
+    if (kind && NAME_CHARS.test(name) && hanFirst(name)) return { name, kind };
   }
   return undefined;
 }
@@ -201,16 +208,15 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
   };
   const city = (name: string) => inProvinces(ctx.geo.cityByName.get(name), provinces);
   const lengths = lengthsOf(ctx.geo);
-  /** the longest city name at `pos` (杭州市 before 杭州) */
+  /** the longest city name (of 2 to 5 units) of the provinces at `pos` (杭州市 before 杭州) */
   const cityAt = (text: string, pos: number) => {
     if (pos >= text.length) return undefined;
-    let mask = lengths.city.at(text.charCodeAt(pos));
-    if (mask !== 0 && (pos + 1 >= text.length || !lengths.city.pair(text.charCodeAt(pos), text.charCodeAt(pos + 1)))) mask &= 0b11;
-    if (mask === 0) return undefined;
-    for (let len = Math.min(5, text.length - pos); len >= 2; len--) {
-      if ((mask & (1 << len)) === 0) continue;
-      const c = city(text.slice(pos, pos + len));
-      if (c) return { c, len };
+    const second = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
+    // the city names starting with the unit at `pos`, longest first, compared where they stand
+    for (const name of lengths.city.startingWith(text.charCodeAt(pos))) {
+      if (name.length > 5 || name.length < 2 || name.charCodeAt(1) !== second || !text.startsWith(name, pos)) continue;
+      const c = city(name);
+      if (c) return { c, len: name.length };
     }
     return undefined;
   };

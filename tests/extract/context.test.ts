@@ -113,6 +113,25 @@ describe('small lookup tables', () => {
       expect(longestNameAt(text, i, lengths, names)).toBe(sticky.exec(text)?.[0].length ?? 0);
     }
     expect(longestNameAt(text, 1, lengths, names)).toBe(3);
+    expect(lengths.startingWith('上'.charCodeAt(0))).toEqual(['上海市', '上海']);
+    expect(lengths.startingWith('海'.charCodeAt(0))).toEqual([]);
+  });
+
+  it('longestNameAt: the same as the sticky alternation on random names and texts', () => {
+    let seed = 7;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const alphabet = ['上', '海', '市', '江', '苏', '省', '𠀋'];
+    const random = (max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
+    for (let n = 0; n < 50; n++) {
+      const names = new Set(Array.from({ length: 1 + Math.floor(next() * 6) }, () => random(4)));
+      const lengths = lengthsByFirstUnit(names);
+      const sticky = new RegExp([...names].sort((a, b) => b.length - a.length).join('|'), 'y');
+      const text = random(30);
+      for (let i = 0; i <= text.length; i++) {
+        sticky.lastIndex = i;
+        expect(longestNameAt(text, i, lengths, names)).toBe(sticky.exec(text)?.[0].length ?? 0);
+      }
+    }
   });
 
   it('unitTest: a character-class test of one unit, the same answers as the pattern', () => {

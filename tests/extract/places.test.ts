@@ -38,6 +38,29 @@ describe('places found by rule', () => {
     expect(namePrefix('西关历史文化街区永庆坊，详细了解')?.name).toBe('西关历史文化街区永庆坊');
     expect(namePrefix('浙江对口支援地涪陵区的民生改善')).toBeUndefined();
   });
+
+  it('namePrefix: the longest prefix before 的 / 是 / 等 that the patterns take for a name (random items)', () => {
+    const reference = (item: string) => {
+      const stop = /的|是|等/u.exec(item);
+      const text = stop ? item.slice(0, stop.index) : item;
+      for (let end = text.length; end >= 2; end--) {
+        const name = text.slice(0, end);
+        const kind = suffixKind(name);
+        if (kind && /^[\p{Script=Han}A-Za-z0-9·（）()]+$/u.test(name) && /^\p{Script=Han}/u.test(name)) return { name, kind };
+      }
+      return undefined;
+    };
+    const alphabet = ['南', '京', '公司', '集团', '园区', '港', '的', '是', '等', 'A', '7', '（', '𠀋', '\ud840', '，'];
+    let seed = 31;
+    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    let names = 0;
+    for (let n = 0; n < 2000; n++) {
+      const item = Array.from({ length: Math.floor(next() * 9) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
+      expect(namePrefix(item)).toEqual(reference(item));
+      if (reference(item)) names++;
+    }
+    expect(names).toBeGreaterThan(100);
+  });
 });
 
 describe('places from the gazetteer and the geography', () => {
