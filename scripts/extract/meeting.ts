@@ -3,7 +3,7 @@
  * one, else from the first sentence that holds (召开/举行) one; its longest spelling in the
  * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
  */
-import { at, type Context, geoRegex, isHistorical, type Sentence, sortPairs, unitTest, words } from './context.ts';
+import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, type Sentence, sortPairs, unitTest, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
@@ -22,10 +22,15 @@ const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** a character of a meeting's name (one UTF-16 unit), memoised per unit */
 const isNameChar = unitTest(/[\p{Script=Han}·A-Za-z0-9]/u);
 /** a name extends no further left than a word that ends before it: 举行 召开 在 并 了 的 */
-const BOUNDARY_UNITS = new Set([...'在并了的'].map((c) => c.charCodeAt(0)));
-const BOUNDARY_WORDS = ['举行', '召开'];
-const isBoundary = (text: string, start: number): boolean =>
-  BOUNDARY_UNITS.has(text.charCodeAt(start - 1)) || (start >= 2 && BOUNDARY_WORDS.some((w) => text.startsWith(w, start - 2)));
+const BOUNDARY_UNITS = firstUnits('在并了的');
+/** 举行 召开, by their units (asked at every character of every name: no closure, no substring) */
+const [HOLD_1, HOLD_2, CONVENE_1, CONVENE_2] = [...'举行召开'].map((c) => c.charCodeAt(0));
+const isBoundary = (text: string, start: number): boolean => {
+  const before = text.charCodeAt(start - 1);
+  if (hasUnit(BOUNDARY_UNITS, before)) return true;
+  const twoBefore = text.charCodeAt(start - 2);
+  return (before === HOLD_2 && twoBefore === HOLD_1) || (before === CONVENE_2 && twoBefore === CONVENE_1);
+};
 
 /** Where the suffixes occur in `text`: pairs (start, number of the word in SUFFIXES), as Context.occurrences gives them. */
 function suffixOccurrences(text: string): number[] {
@@ -80,9 +85,8 @@ export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | n
     if (found === undefined || isHistorical(s)) continue;
     for (const n of meetingNames(s.text, found)) candidates.push({ name: n.name, index: n.index, sentence: s });
   }
-  const title = candidates.find((c) => c.sentence.kind === 'title');
-  const held = candidates.find((c) => c.sentence.kind !== 'title' && HELD.test(c.sentence.text));
-  const main = title ?? held;
+  // the title's, else the first held (召开/举行) in the text
+  const main = candidates.find((c) => c.sentence.kind === 'title') ?? candidates.find((c) => c.sentence.kind !== 'title' && HELD.test(c.sentence.text));
   if (!main) return null;
   // the longest spelling that contains the chosen one
   const name = candidates.filter((c) => c.name.includes(main.name)).reduce((a, b) => (b.name.length > a.name.length ? b : a), main).name;
