@@ -460,49 +460,54 @@ export interface NameLengths {
   at(code: number): number;
   /** false: no name of two units or more starts with these two units (true may be a false alarm) */
   pair(first: number, second: number): boolean;
-  /** the names that start with this unit, longest first (none: empty) */
-  startingWith(code: number): readonly string[];
+  /**
+   * The names of two units or more that may start with these two units, longest first: those
+   * that do, and a few others (the two units are hashed), to compare with the text.
+   */
+  withPair(first: number, second: number): readonly string[];
   /** the longest name */
   longest: number;
 }
 
-const NO_NAMES: readonly string[] = Object.freeze([]);
+/** (not frozen: a loop over a frozen array leaves the fast path) */
+const NO_NAMES: readonly string[] = [];
 
 /**
  * For each UTF-16 unit, a bit mask of the lengths (bit n for length n, up to 30) of the names
- * given that start with it, so that a name is looked up only in the lengths it can have, and
- * those names, longest first, to compare with the text where it stands instead of cutting it
- * out. The units are kept as a bit set (8 KB, which stays in the processor's cache) before a map.
+ * given that start with it, so that a name is looked up only in the lengths it can have; and
+ * the names by their first two units, to compare with the text where it stands instead of
+ * cutting it out. The units are kept as a bit set (8 KB, which stays in the processor's cache)
+ * before a map.
  */
 export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
   const bits = new Int32Array(0x10000 >>> 5);
   const masks = new Map<number, number>();
-  const lists = new Map<number, string[]>();
-  /** the first two units of each name, hashed to one bit of 64 K (8 KB) */
+  /** the first two units of each name, hashed to one bit of 64 K (8 KB), and the names by that hash */
   const pairs = new Int32Array(0x10000 >>> 5);
   const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e37) + b) & 0xffff;
+  const byPair = new Map<number, string[]>();
   let longest = 0;
   for (const s of names) {
     if (s.length === 0 || s.length > 30) throw new RangeError(`lengthsByFirstUnit: “${s}” is empty or longer than 30 units`);
     const u = s.charCodeAt(0);
     bits[u >>> 5] = bits[u >>> 5]! | (1 << (u & 31));
     masks.set(u, (masks.get(u) ?? 0) | (1 << s.length));
-    lists.set(u, [...(lists.get(u) ?? []), s]);
     if (s.length >= 2) {
       const h = pairHash(u, s.charCodeAt(1));
       pairs[h >>> 5] = pairs[h >>> 5]! | (1 << (h & 31));
+      byPair.set(h, [...(byPair.get(h) ?? []), s]);
     }
     longest = Math.max(longest, s.length);
   }
-  for (const list of lists.values()) list.sort((a, b) => b.length - a.length);
-  const has = (code: number) => (bits[code >>> 5]! & (1 << (code & 31))) !== 0;
+  for (const list of byPair.values()) list.sort((a, b) => b.length - a.length);
+  const pair = (a: number, b: number) => {
+    const h = pairHash(a, b);
+    return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
+  };
   return {
-    at: (code) => (has(code) ? masks.get(code)! : 0),
-    pair: (a, b) => {
-      const h = pairHash(a, b);
-      return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
-    },
-    startingWith: (code) => (has(code) ? lists.get(code)! : NO_NAMES),
+    at: (code) => ((bits[code >>> 5]! & (1 << (code & 31))) === 0 ? 0 : masks.get(code)!),
+    pair,
+    withPair: (a, b) => (pair(a, b) ? byPair.get(pairHash(a, b))! : NO_NAMES),
     longest,
   };
 }
@@ -513,13 +518,19 @@ export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
  */
 export function longestNameAt(text: string, pos: number, lengths: NameLengths, names: { has(name: string): boolean }): number {
   if (pos >= text.length) return 0;
-  const second = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
-  for (const name of lengths.startingWith(text.charCodeAt(pos))) {
-    // the second unit compared before the rest of the name
-    if (name.length > 1 && (name.charCodeAt(1) !== second || !text.startsWith(name, pos))) continue;
-    if (names.has(name)) return name.length;
+  const first = text.charCodeAt(pos);
+  const mask = lengths.at(first);
+  if (mask === 0) return 0;
+  if (pos + 1 < text.length) {
+    // the names of two units or more that can start here, longest first, compared where they stand
+    const second = text.charCodeAt(pos + 1);
+    const list = lengths.withPair(first, second);
+    for (let k = 0; k < list.length; k++) {
+      const name = list[k]!;
+      if (name.charCodeAt(0) === first && name.charCodeAt(1) === second && text.startsWith(name, pos) && names.has(name)) return name.length;
+    }
   }
-  return 0;
+  return (mask & 0b10) !== 0 && names.has(text.slice(pos, pos + 1)) ? 1 : 0;
 }
 
 /**
@@ -660,14 +671,25 @@ export function wordEnds(text: string, words: readonly string[]): number[] {
 export function scanNear(re: RegExp, first: UnitSet, text: string, ends: readonly number[], span: number, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
   let i = 0;
-  for (let w = 0; w < ends.length; ) {
+  for (let w = 0; w < ends.length; w++) {
     const e = ends[w]!;
-    if (i >= e) {
-      w++;
-      continue;
+    // (a window reaching before the text starts at 0: a pattern tried at -1 is tried at 0)
+    if (i < e - span) i = Math.max(0, e - span);
+    while (i < e) {
+      // most positions fail the table or the condition: looked at here, without a call
+      if (!hasUnit(first, text.charCodeAt(i)) || (ahead !== undefined && !ahead(text, i))) {
+        i++;
+        continue;
+      }
+      re.lastIndex = i;
+      const m = re.exec(text);
+      if (m === null) {
+        i++;
+        continue;
+      }
+      out.push(m);
+      i = m.index + Math.max(1, m[0].length);
     }
-    if (i < e - span) i = e - span;
-    i = tryAt(re, first, text, i, out, ahead);
   }
   return out;
 }

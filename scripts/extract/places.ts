@@ -210,11 +210,14 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
   const lengths = lengthsOf(ctx.geo);
   /** the longest city name (of 2 to 5 units) of the provinces at `pos` (杭州市 before 杭州) */
   const cityAt = (text: string, pos: number) => {
-    if (pos >= text.length) return undefined;
-    const second = pos + 1 < text.length ? text.charCodeAt(pos + 1) : -1;
-    // the city names starting with the unit at `pos`, longest first, compared where they stand
-    for (const name of lengths.city.startingWith(text.charCodeAt(pos))) {
-      if (name.length > 5 || name.length < 2 || name.charCodeAt(1) !== second || !text.startsWith(name, pos)) continue;
+    if (pos + 1 >= text.length) return undefined;
+    const first = text.charCodeAt(pos);
+    const second = text.charCodeAt(pos + 1);
+    // the city names that can start here, longest first, compared where they stand
+    const list = lengths.city.withPair(first, second);
+    for (let k = 0; k < list.length; k++) {
+      const name = list[k]!;
+      if (name.length > 5 || name.charCodeAt(0) !== first || name.charCodeAt(1) !== second || !text.startsWith(name, pos)) continue;
       const c = city(name);
       if (c) return { c, len: name.length };
     }
@@ -334,14 +337,18 @@ export function gazetteerPlaces(ctx: Context): FoundPlace[] {
  */
 export function extractPlaces(ctx: Context, provinces: Set<string>): FoundPlace[] {
   const gazetteer = gazetteerPlaces(ctx);
-  const gazNames = gazetteerOf(ctx.editorial.places).needles;
+  const needles = gazetteerOf(ctx.editorial.places).words;
+  // a needle inside a rule name (a piece of one sentence) occurs in the article: only those the
+  // dictionary pass found can be; any needle may hold the name
+  const found = ctx.found(needles);
+  const present = needles.words.filter((_, w) => found[w] !== undefined);
   const rules: FoundPlace[] = [];
   // the same name is often found several times (after a verb, opening a clause): compare it once
   const inGazetteer = new Map<string, boolean>();
   for (const r of rulePlaces(ctx)) {
     let covered = inGazetteer.get(r.name);
     if (covered === undefined) {
-      covered = gazNames.some((names) => names.some((n) => r.name.includes(n) || n.includes(r.name)));
+      covered = present.some((n) => r.name.includes(n)) || needles.words.some((n) => n.includes(r.name));
       inGazetteer.set(r.name, covered);
     }
     if (covered) continue;

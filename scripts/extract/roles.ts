@@ -36,11 +36,11 @@ export function roleRegex(geo: Geography): RegExp {
  */
 /** what a title without a province name starts with: 中(共中央…) 省 市 自(治区) 委 党(委) 人(大) 政(协) 常(务) 副 */
 const ROLE_OWN_FIRST = '中省市自委党人政常副';
-const ROLE_OWN_UNITS = new Set([...ROLE_OWN_FIRST].map((c) => c.charCodeAt(0)));
+const ROLE_OWN_UNITS = firstUnits(ROLE_OWN_FIRST);
 
 /** A title can start at `i`: with one of ROLE_OWN_FIRST, or with a province name (上 of 上午 cannot). */
 export function roleMayStart(geo: Geography, text: string, i: number): boolean {
-  return ROLE_OWN_UNITS.has(text.charCodeAt(i)) || provinceAt(geo, text, i);
+  return (i < text.length && hasUnit(ROLE_OWN_UNITS, text.charCodeAt(i))) || provinceAt(geo, text, i);
 }
 
 export function roleScanner(geo: Geography): { re: RegExp; first: UnitSet; span: number } {

@@ -113,8 +113,8 @@ describe('small lookup tables', () => {
       expect(longestNameAt(text, i, lengths, names)).toBe(sticky.exec(text)?.[0].length ?? 0);
     }
     expect(longestNameAt(text, 1, lengths, names)).toBe(3);
-    expect(lengths.startingWith('上'.charCodeAt(0))).toEqual(['上海市', '上海']);
-    expect(lengths.startingWith('海'.charCodeAt(0))).toEqual([]);
+    expect(lengths.withPair('上'.charCodeAt(0), '海'.charCodeAt(0))).toEqual(['上海市', '上海']);
+    expect(lengths.withPair('海'.charCodeAt(0), '上'.charCodeAt(0))).toEqual([]);
   });
 
   it('longestNameAt: the same as the sticky alternation on random names and texts', () => {

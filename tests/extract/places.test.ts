@@ -76,6 +76,21 @@ describe('places from the gazetteer and the geography', () => {
     ]);
   });
 
+  it('a rule name holding a gazetteer name, or held by one, is not reported as a rule name', () => {
+    const places = [
+      { name: '城市阳台', kind: 'site' as const, province: 'zhejiang', reason: 'a site without a telling suffix' },
+      { name: '钱江新城城市规划展示中心', kind: 'site' as const, province: 'zhejiang', match: ['规划展示中心'], reason: 'a longer canonical name' },
+    ];
+    const ctx = context([['body', '代表团来到城市阳台观景公园，参观了规划展示中心。宁波舟山港是大港。']], { editorial: { ...realEditorial(), places } });
+    expect(extractPlaces(ctx, new Set(['zhejiang'])).map((p) => [p.name, p.from])).toEqual([
+      ['城市阳台', 'gazetteer'],
+      ['钱江新城城市规划展示中心', 'gazetteer'],
+      ['宁波', 'geography'],
+      ['宁波舟山港', 'rule'],
+    ]);
+    expect(messages(ctx).filter((m) => m.startsWith('extract/place-rule'))).toHaveLength(1);
+  });
+
   it('a rule name contained in a longer one is dropped; rule names are reported for an editor', () => {
     const ctx = context([['body', '广药集团是全球首家企业。27日上午，代表团来到广药集团白云山制药总厂。']], { editorial: noGazetteer });
     expect(extractPlaces(ctx, new Set(['guangdong'])).map((p) => p.name)).toEqual(['广药集团白云山制药总厂']);
