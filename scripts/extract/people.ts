@@ -29,6 +29,8 @@ const LEADERS = words('领导');
 const ATTENDING = words('出席', '参加');
 const WITH = words('与');
 const BUSINESS_TITLES = words('董事长', '总裁', '总经理', '创始人', '首席执行官');
+/** what WITH_PEOPLE ends with */
+const BUSINESS_ROLES = words('负责人', '高管', '企业家', '创始人');
 
 interface Found extends Official {
   /** position in the sentence */
@@ -199,9 +201,11 @@ const TITLED_PERSON = /(?:董事长|总裁|总经理|创始人|首席执行官)(
 export function businessPeople(ctx: Context): BusinessPerson[] {
   const out: BusinessPerson[] = [];
   const withWord = ctx.mentions(WITH);
+  const roles = ctx.mentions(BUSINESS_ROLES);
   const business = ctx.mentions(BUSINESS_TITLES);
   for (const s of ctx.sentences) {
-    if (withWord[s.index] === 1) {
+    // 与 is frequent: the pattern runs only where one of the words it ends with occurs too
+    if (withWord[s.index] === 1 && roles[s.index] === 1) {
       for (const m of matches(WITH_PEOPLE, s.text)) {
         for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
       }
