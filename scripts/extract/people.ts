@@ -250,7 +250,9 @@ export function extractOfficials(ctx: Context, homeProvince: string | null, excl
     const key = f.sentence.index * 100_000 + f.index;
     if (key < (firstIndex.get(f.name) ?? Infinity)) firstIndex.set(f.name, key);
   }
+  // each key looked up once, not twice per comparison
   return order
-    .map((n) => byName.get(n)!)
-    .sort((a, b) => firstIndex.get(a.name)! - firstIndex.get(b.name)!);
+    .map((n) => ({ official: byName.get(n)!, key: firstIndex.get(n)! }))
+    .sort((a, b) => a.key - b.key)
+    .map((k) => k.official);
 }
