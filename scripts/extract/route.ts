@@ -187,38 +187,45 @@ function oneHost(named: readonly string[], hosts: readonly string[]): string | n
 }
 
 /**
- * The provinces a sentence's text names, as Context.provincesIn finds them: at each position
- * the longest province name there, then on after it. (That scan of the whole article gives each
- * sentence what a scan of the sentence alone gives: no name spans two sentences.)
+ * Whether the scan of Context.provincesIn (at each position the longest province name there, then
+ * on after it; a sentence's start is always reached, as no name spans two sentences) reaches
+ * position `i` of a sentence's text: it does unless a name read where it stopped before `i` runs
+ * over `i`. (Names overlap in few ways, 广西藏 江西藏 上海南: the recursion stays shallow.)
  */
-export function provincesNamed(geo: Context['geo'], text: string): string[] {
-  const first = provinceFirstUnits(geo);
+function scanReaches(geo: Context['geo'], text: string, i: number): boolean {
   const lengths = provinceLengths(geo);
-  const out: string[] = [];
-  for (let i = 0; i < text.length; ) {
-    const length = hasUnit(first, text.charCodeAt(i)) ? longestNameAt(text, i, lengths, geo.byName) : 0;
-    if (length === 0) {
-      i++;
-      continue;
-    }
-    const id = geo.byName.get(text.slice(i, i + length))!.id;
-    if (!out.includes(id)) out.push(id);
-    i += length;
+  const first = provinceFirstUnits(geo);
+  for (let j = Math.max(0, i - lengths.longest + 1); j < i; j++) {
+    if (hasUnit(first, text.charCodeAt(j)) && longestNameAt(text, j, lengths, geo.byName) > i - j && scanReaches(geo, text, j)) return false;
   }
-  return out;
+  return true;
 }
 
 /**
- * hostNamed for every sentence (by index). A sentence can name a host only where one of the
- * host's names (full or short) occurs, which a native search tells: the names are read only in
- * those sentences (Context.provincesIn would read the whole article).
+ * hostNamed for every sentence (by index), without reading every position of the article as
+ * Context.provincesIn does: a sentence names a host where the scan reaches one of the host's
+ * names, which a native search finds (its short name: the full name starts with it); only there
+ * is the scan's path checked.
  */
 export function hostsNamed(ctx: Context, hosts: readonly string[]): (string | null | undefined)[] {
-  const names = hosts.flatMap((h) => {
-    const p = ctx.geo.byId.get(h)!;
-    return [p.name, p.short];
+  const geo = ctx.geo;
+  const lengths = provinceLengths(geo);
+  const names = hosts.map((h) => geo.byId.get(h)!.short);
+  return ctx.sentences.map((s) => {
+    const text = s.text;
+    let found: string | null = null;
+    for (const name of names) {
+      for (let i = text.indexOf(name); i !== -1; i = text.indexOf(name, i + 1)) {
+        if (!scanReaches(geo, text, i)) continue;
+        // the name the scan reads here: the longest (江苏省 where 江苏 is found)
+        const id = geo.byName.get(text.slice(i, i + longestNameAt(text, i, lengths, geo.byName)))!.id;
+        if (!hosts.includes(id) || id === found) continue;
+        if (found !== null) return undefined;
+        found = id;
+      }
+    }
+    return found;
   });
-  return ctx.sentences.map((s) => (names.some((n) => s.text.includes(n)) ? oneHost(provincesNamed(ctx.geo, s.text), hosts) : null));
 }
 
 /** The host in force at each sentence (by index): the only host, else the one the last sentence naming exactly one host named. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractDates } from '../../scripts/extract/dates.ts';
 import { extractMeeting, meetingNames } from '../../scripts/extract/meeting.ts';
-import { extractRoute, hostNamed, hostProvinces, hostsNamed, matchesAt, provincesNamed } from '../../scripts/extract/route.ts';
+import { extractRoute, hostNamed, hostProvinces, hostsNamed, matchesAt } from '../../scripts/extract/route.ts';
 import { context, messages } from './helpers.ts';
 
 function route(lines: [Parameters<typeof context>[0][number][0], string][], home: string | null = null) {
@@ -114,20 +114,26 @@ describe('host provinces', () => {
 });
 
 describe('hosts named per sentence', () => {
-  it('reads each sentence as the scan of the whole article does (Context.provincesIn), and the one host it names as hostNamed', () => {
+  it('reads a name only where the scan of names reaches it (浙江西藏: 江西 is passed over)', () => {
+    const ctx = context([['body', '浙江西藏。广西藏。上海南京。']]);
+    expect(hostsNamed(ctx, ['jiangxi', 'xizang'])).toEqual(['xizang', null, null]);
+    expect(hostsNamed(ctx, ['guangxi', 'xizang'])).toEqual(['xizang', 'guangxi', null]);
+    expect(hostsNamed(ctx, ['hainan', 'shanghai'])).toEqual([null, null, 'shanghai']);
+  });
+
+  it('finds in each sentence the one host that the scan of the whole article (Context.provincesIn, hostNamed) finds there', () => {
     // texts where names touch and overlap (江苏州, 上海南, 山西安徽, 内蒙古自治区), with fillers and sentence ends
-    const pieces = ['江苏', '江苏省', '上海', '上海市', '海南', '南京', '安徽', '山西', '陕西', '内蒙古', '内蒙古自治区', '广西壮族自治区', '州', '市', '的', '，', '。', '！', '”', '考察', '在', 'abc', ' '];
+    const pieces = ['江苏', '江苏省', '上海', '上海市', '海南', '南京', '安徽', '山西', '陕西', '内蒙古', '内蒙古自治区', '广西壮族自治区', '广西', '江西', '西藏', '浙江', '藏', '州', '市', '的', '，', '。', '！', '”', '考察', '在', 'abc', ' '];
     let seed = 7;
     const random = (n: number) => {
       seed = (seed * 1103515245 + 12345) % 2147483648;
       return seed % n;
     };
-    for (let t = 0; t < 60; t++) {
+    for (let t = 0; t < 150; t++) {
       const lines: [Parameters<typeof context>[0][number][0], string][] = [];
       for (let l = 0; l < 3; l++) lines.push(['body', Array.from({ length: 12 + random(30) }, () => pieces[random(pieces.length)]).join('')]);
       const ctx = context(lines);
-      for (const s of ctx.sentences) expect(provincesNamed(ctx.geo, s.text)).toEqual(ctx.provincesIn(s));
-      for (const hosts of [['jiangsu', 'shanghai'], ['hainan', 'shanghai', 'anhui'], ['neimenggu', 'guangxi']]) {
+      for (const hosts of [['jiangsu', 'shanghai'], ['hainan', 'shanghai', 'anhui'], ['neimenggu', 'guangxi'], ['xizang', 'jiangxi', 'hainan']]) {
         expect(hostsNamed(ctx, hosts)).toEqual(ctx.sentences.map((s) => hostNamed(ctx, s, hosts)));
       }
     }
