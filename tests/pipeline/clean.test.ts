@@ -126,6 +126,19 @@ describe('cleanSource on the five real sources', () => {
     }
   });
 
+  it('messages are vfile messages without a stack trace, and Error.stackTraceLimit is left as it was', () => {
+    const limit = Error.stackTraceLimit;
+    const d = cleanSource(source('001').bytes, source('001').path);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(d.vfile.messages.length).toBeGreaterThan(0);
+    for (const m of d.vfile.messages) {
+      expect(m).toBeInstanceOf(Error);
+      expect(m.stack).toBe('');
+    }
+    // an error made afterwards has its stack trace again
+    expect(new Error('after').stack).toContain('clean.test.ts');
+  });
+
   it('is deterministic: cleaning twice gives identical documents and reports', () => {
     for (const s of sources) {
       const again = cleanSource(new Uint8Array(s.bytes), s.path);
