@@ -30,7 +30,7 @@ const NEEDS_WORK = /[\r\n\t!-/:-@[-`{-~]/;
 
 /**
  * `title`: the line used as the visit's title (left out); any other title line is a paragraph.
- * `plain`: plainLines(lines), when the caller has it.
+ * `plainFlags`: plainLines(lines), when the caller has it.
  */
 export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map(), title?: CleanLine, plainFlags?: Uint8Array): string {
   const blocks: string[] = [];
