@@ -53,9 +53,7 @@ const CN_PUBLISHED = /(\d{4})年(\d{1,2})月(\d{1,2})日(?:\s*(\d{1,2})[:：](\d
 export function parsePublication(ctx: Context): Publication {
   for (const line of ctx.doc.lines) {
     if (line.kind !== 'meta') continue;
-    const iso = ISO_PUBLISHED.exec(line.text);
-    const cn = CN_PUBLISHED.exec(line.text);
-    const m = iso ?? cn;
+    const m = ISO_PUBLISHED.exec(line.text) ?? CN_PUBLISHED.exec(line.text);
     if (!m) continue;
     const pub: Publication = { date: { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) }, line: line.line };
     if (m[4] !== undefined && m[5] !== undefined) pub.time = `${pad(Number(m[4]))}:${m[5]}${m[6] !== undefined ? `:${m[6]}` : ''}`;
