@@ -354,17 +354,17 @@ export function extractPlaces(ctx: Context, provinces: Set<string>): FoundPlace[
     if (covered) continue;
     rules.push({ name: r.name, kind: r.kind, province: null, sentence: r.sentence, index: r.index, from: 'rule' });
   }
-  const named = [...gazetteer, ...rules];
-  // a name inside a longer one: compared once per distinct name (the same name is often found twice)
-  const names = [...new Set(named.map((p) => p.name))];
-  const inside = new Set(names.filter((n) => names.some((m) => m.length > n.length && m.includes(n))));
-  const kept = named.filter((p) => !inside.has(p.name));
+  // each name once (where it is first named), gazetteer entries before rule names
   const unique = new Map<string, FoundPlace>();
-  for (const p of kept) {
-    const seen = unique.get(p.name);
-    if (!seen || p.sentence.index < seen.sentence.index) unique.set(p.name, p);
+  for (const list of [gazetteer, rules]) {
+    for (const p of list) {
+      const seen = unique.get(p.name);
+      if (!seen || p.sentence.index < seen.sentence.index) unique.set(p.name, p);
+    }
   }
-  const sites = [...unique.values()];
+  // then without the names inside a longer one
+  const names = [...unique.keys()];
+  const sites = [...unique.values()].filter((p) => !names.some((m) => m.length > p.name.length && m.includes(p.name)));
   for (const p of sites) {
     if (p.from === 'rule') ctx.info(`place “${p.name}” (${p.kind}) found by rule, not in content/editorial/places.yaml`, at(p.sentence, p.index), 'extract/place-rule');
   }
