@@ -112,6 +112,8 @@ export function namePrefix(item: string): { name: string; kind: Place['kind'] } 
 /** visit verbs; those of TAKES_LE may be followed by 了 (考察了, 参观了 …), which belongs to them */
 const VERBS = words('来到', '考察', '参观', '走进', '走访', '瞻仰', '观摩', '调研', '察看', '视察');
 const TAKES_LE = new Set(['考察', '参观', '观摩', '调研', '察看', '视察']);
+/** by the number of a verb in VERBS: it takes 了 */
+const VERB_TAKES_LE = VERBS.words.map((w) => TAKES_LE.has(w));
 /** ，。；: where a clause ends */
 const isClauseEnd = (code: number): boolean => code === 0xff0c || code === 0x3002 || code === 0xff1b;
 const BEING = words('是', '作为');
@@ -133,18 +135,19 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
     let after = 0;
     for (let v = 0; found !== undefined && v < found.length; v += 2) {
       if (found[v]! < after) continue;
-      const verb = VERBS.words[found[v + 1]!]!;
-      let start = found[v]! + verb.length;
-      if (TAKES_LE.has(verb) && s.text.charCodeAt(start) === 0x4e86) start++; // 了
+      const w = found[v + 1]!;
+      let start = found[v]! + VERBS.words[w]!.length;
+      if (VERB_TAKES_LE[w] && s.text.charCodeAt(start) === 0x4e86) start++; // 了
       after = start;
       let runEnd = start;
       while (runEnd < s.text.length && !isRunEnd(s.text.charCodeAt(runEnd))) runEnd++;
-      const run = s.text.slice(start, runEnd);
-      let offset = start;
-      for (const item of run.split('、')) {
-        const found = namePrefix(item);
-        if (found) out.push({ ...found, sentence: s, index: offset });
-        offset += item.length + 1;
+      // each item of the run (cut at 、); one of fewer than two units holds no name
+      for (let from = start; from <= runEnd; ) {
+        let to = s.text.indexOf('、', from);
+        if (to === -1 || to > runEnd) to = runEnd;
+        const found = to - from >= 2 ? namePrefix(s.text.slice(from, to)) : undefined;
+        if (found) out.push({ ...found, sentence: s, index: from });
+        from = to + 1;
       }
     }
     // clauses (cut at ，。；) that open with a name and go on with 是 / 作为: the first of these

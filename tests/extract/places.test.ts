@@ -17,6 +17,15 @@ describe('places found by rule', () => {
     ]);
   });
 
+  it('each item of the run after a verb, where it stands (empty items and a trailing 、 included)', () => {
+    const ctx = context([['body', '参观了、南瑞集团、、A公司、浦东展览馆、；考察宝武钢铁集团']], { editorial: noGazetteer });
+    expect(rulePlaces(ctx).map((p) => [p.name, p.index])).toEqual([
+      ['南瑞集团', 4],
+      ['浦东展览馆', 14],
+      ['宝武钢铁集团', 23],
+    ]);
+  });
+
   it('a clause that opens with such a name and goes on with 是 / 作为', () => {
     const ctx = context([['body', '果园港是中国最大的内河港。杭州汽轮机股份有限公司是全球最大的工业汽轮机研发制造基地。上海是长三角的龙头。']], { editorial: noGazetteer });
     expect(rulePlaces(ctx).map((p) => p.name)).toEqual(['果园港', '杭州汽轮机股份有限公司']);
