@@ -138,10 +138,12 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
   // every extractor asks about every sentence whether it is about the past: answered once, from
   // the dictionary pass (which every article needs anyway)
   markHistorical(sentences, search.found(PAST));
-  // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost
+  // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost. A
+  // limit that is not a number makes V8 skip the capture altogether (0 still captures an empty
+  // trace); VFileMessage sets `stack` to '' itself, so the messages are the same
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
     const stackTraceLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    Reflect.set(Error, 'stackTraceLimit', undefined);
     try {
       const m = doc.vfile.message(reason, { place: at ? { line: at.line, column: at.column ?? 1 } : undefined, ruleId: rule, source: 'extract' });
       m.fatal = fatal;

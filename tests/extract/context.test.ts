@@ -77,6 +77,18 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
     expect(context([['body', '5年前来过。多年前。当年。时任省长。十年前。年前。']]).sentences.map((s) => s.historical)).toEqual([true, true, true, true, false, false]);
   });
 
+  it('reports with vfile messages that carry no stack trace, and leaves the stack trace limit as it was', () => {
+    const limit = Error.stackTraceLimit;
+    const ctx = context([['body', '一句话。']]);
+    ctx.warn('a warning', { line: 1, column: 2 }, 'extract/test');
+    ctx.info('a note', undefined, 'extract/test');
+    const [warning, note] = ctx.doc.vfile.messages;
+    expect([warning!.fatal, warning!.line, warning!.column, warning!.ruleId, warning!.source, warning!.stack]).toEqual([false, 1, 2, 'extract/test', 'extract', '']);
+    expect([note!.fatal, note!.line, note!.reason]).toEqual([undefined, undefined, 'a note']);
+    expect(Error.stackTraceLimit).toBe(limit);
+    expect(new Error('x').stack).toContain('context.test.ts');
+  });
+
   it('refuses an empty word or one with a line break', () => {
     expect(() => words('')).toThrow(/empty/);
     expect(() => words('a\nb')).toThrow(/line break/);
