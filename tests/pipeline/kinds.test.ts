@@ -44,6 +44,23 @@ describe('kinds: the five real sources, by hand', () => {
     expect(docs.get('000')!.lines.find((l) => l.line === 7 && l.kind === 'body')!.text).toMatch(/参加相关活动。$/);
   });
 
+  it('a line a kind rule matches is not split by a split-credit rule; a paragraph with a signature is', () => {
+    const text = [
+      '标题行',
+      '这是一个足够长的正文段落，用来确定文章的第一个段落的位置，并且包含句号。这里还有更多的文字。',
+      '图为会场。(新华)',
+      '最后一段正文，同样足够长，用来确定文章的最后一个段落的位置，并且包含句号。(宗禾)',
+    ].join('\n');
+    const d = cleanSource(new TextEncoder().encode(text), 'content/sources/kinds-split.txt');
+    expect(d.lines.map((l) => [l.line, l.kind, l.text])).toEqual([
+      [1, 'title', '标题行'],
+      [2, 'body', '这是一个足够长的正文段落，用来确定文章的第一个段落的位置，并且包含句号。这里还有更多的文字。'],
+      [3, 'caption', '图为会场。（新华）'],
+      [4, 'body', '最后一段正文，同样足够长，用来确定文章的最后一个段落的位置，并且包含句号。'],
+      [4, 'credit', '（宗禾）'],
+    ]);
+  });
+
   it('section headings of 002', () => {
     expect(of('002', 'heading')).toEqual([
       [22, '在上海学习考察“要学习上海锚定世界一流、标定全国最好的格局站位”'],
