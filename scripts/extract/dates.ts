@@ -91,11 +91,15 @@ const MARKER_SPAN = 11;
 /** Every day marker in sentences about this visit (not in historical sentences). */
 export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
-  // every marker holds 日: only the digits in the 11 units before one can start a marker
-  const dayEnds = ctx.wordEnds(DAY);
-  for (const s of ctx.sentences) {
-    const ends = dayEnds[s.index];
-    if (s.kind === 'title' || ends === undefined || isHistorical(s)) continue;
+  // every marker holds 日: only the digits in the 11 units before one can start a marker. The
+  // dictionary pass gives its occurrences as (sentence, end) pairs in reading order: read
+  // sentence by sentence (no list for every sentence of the article, as wordEnds builds)
+  const hits = ctx.found(DAY)[0] ?? [];
+  for (let j = 0; j < hits.length; ) {
+    const s = ctx.sentences[hits[j]!]!;
+    const ends: number[] = [];
+    for (; j < hits.length && hits[j] === s.index; j += 2) ends.push(hits[j + 1]!);
+    if (s.kind === 'title' || isHistorical(s)) continue;
     // a marker's first 日 follows a digit: a sentence whose every 日 follows none (日前, 今日) holds no marker
     if (!ends.some((e) => isDigit(s.text.charCodeAt(e - 2)))) continue;
     for (const m of scanNear(MARKER_AT, DIGITS, s.text, ends, MARKER_SPAN)) {

@@ -7,8 +7,10 @@ import { type Context, isHistorical, words } from './context.ts';
 const DELEGATION = words('代表团');
 
 export function mentionsDelegation(ctx: Context): boolean {
-  const delegation = ctx.mentions(DELEGATION);
-  return ctx.sentences.some((s) => delegation[s.index] === 1 && !isHistorical(s));
+  // the occurrences of 代表团: (sentence, end) pairs from the dictionary pass
+  const hits = ctx.found(DELEGATION)[0] ?? [];
+  for (let j = 0; j < hits.length; j += 2) if (!isHistorical(ctx.sentences[hits[j]!]!)) return true;
+  return false;
 }
 
 export function extractKind(ctx: Context, hasMeeting: boolean): 'visit' | 'meeting' {

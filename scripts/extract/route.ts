@@ -67,10 +67,13 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   let any = false;
   let word: string | undefined;
   let ledWord: string | undefined;
-  const delegation = ctx.wordEnds(DELEGATION);
-  for (const s of ctx.sentences) {
-    const ends = delegation[s.index];
-    if (ends === undefined || isHistorical(s)) continue;
+  // the ends of 代表团 in each sentence holding it, from the (sentence, end) pairs of the dictionary pass
+  const hits = ctx.found(DELEGATION)[0] ?? [];
+  for (let j = 0; j < hits.length; ) {
+    const s = ctx.sentences[hits[j]!]!;
+    const ends: number[] = [];
+    for (; j < hits.length && hits[j] === s.index; j += 2) ends.push(hits[j + 1]!);
+    if (isHistorical(s)) continue;
     for (const m of scanNear(re, first, s.text, ends, span, delegationMayStart)) {
       any = true;
       const led = s.text[(m.index ?? 0) - 1] === '率';
