@@ -39,8 +39,10 @@ export function extractCredits(ctx: Context): CreditFacts {
   // lines holding one of the three words (most hold none): text lines from the dictionary pass
   // over their sentences (none of the words spans two), the others by one search each
   const inText = new Uint8Array(lines.length);
-  const said = ctx.mentions(CREDIT_WORDS_SET);
-  for (const s of ctx.sentences) if (said[s.index] === 1) inText[s.lineIndex] = 1;
+  for (const hits of ctx.found(CREDIT_WORDS_SET)) {
+    // (sentence, end) pairs of each word's occurrences
+    for (let j = 0; hits !== undefined && j < hits.length; j += 2) inText[ctx.sentences[hits[j]!]!.lineIndex] = 1;
+  }
   lines.forEach((line, i) => {
     const t = line.text;
     const marked = isTextKind(line.kind) ? inText[i] === 1 : CREDIT_WORDS.test(t);
