@@ -28,10 +28,11 @@ export function namePinyin(name: string, compound: Set<string>): NamePinyin {
   const k = name.length >= 3 && compound.has(name.slice(0, 2)) ? 2 : 1;
   const surnameSyllables = pinyin(name, { mode: 'surname', type: 'array' }).slice(0, k);
   const givenSyllables = pinyin(name, { type: 'array' }).slice(k);
-  const surnamePlain = pinyin(name, { mode: 'surname', type: 'array', toneType: 'none', v: true }).slice(0, k);
-  const givenPlain = pinyin(name, { type: 'array', toneType: 'none', v: true }).slice(k);
   const toned = [capitalise(joinSyllables(surnameSyllables)), capitalise(joinSyllables(givenSyllables))].filter(Boolean).join(' ');
-  const s = ascii(surnamePlain.join(''));
-  const g = ascii(givenPlain.join(''));
+  // the plain forms from the toned ones: `ascii` drops the tone marks and writes ü as v, which is
+  // what pinyin-pro's `toneType: 'none', v: true` gives for the same reading (two calls to
+  // pinyin-pro per name instead of four; it is most of the cost of a name)
+  const s = ascii(surnameSyllables.join(''));
+  const g = ascii(givenSyllables.join(''));
   return { toned, plain: s + g, slug: [s, g].filter(Boolean).join('-') };
 }

@@ -3,6 +3,7 @@ import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
 import { parseEditorialYaml, type Editorial } from '../../scripts/extract/editorial.ts';
 import { buildLeaders, resolveLeaderId, type VisitForLeaders } from '../../scripts/extract/leaders.ts';
+import { pinyin } from 'pinyin-pro';
 import { namePinyin } from '../../scripts/extract/pinyin.ts';
 import type { PersonRef, Visit } from '../../src/schemas.ts';
 import { readFileSync } from 'node:fs';
@@ -92,5 +93,27 @@ describe('pinyin of names', () => {
     ['吕梁', 'Lǚ Liáng', 'lvliang', 'lv-liang'],
   ])('%s → %s, %s, %s', (name, toned, plain, slug) => {
     expect(namePinyin(name, compound)).toEqual({ toned, plain, slug });
+  });
+
+  it('the plain forms derived from the toned ones are what pinyin-pro gives without tones, for every surname of the list', () => {
+    // namePinyin asks pinyin-pro for the toned readings only and strips the marks itself
+    const { single, compound: compounds } = realEditorial().surnames;
+    const given = ['女', '绿', '略', '欸', '嗯', '安', '恩', '鸥', '锦斌', '旅军', '月娥'];
+    const names: string[] = [];
+    let g = 0;
+    for (const surname of [...single, ...compounds]) names.push(surname + given[g++ % given.length]!);
+    expect(names.length).toBeGreaterThan(400);
+    for (const name of names) {
+      const k = name.length >= 3 && compounds.has(name.slice(0, 2)) ? 2 : 1;
+      const plain = (mode: 'surname' | 'normal', from: number, to?: number) =>
+        pinyin(name, { mode, type: 'array', toneType: 'none', v: true })
+          .slice(from, to)
+          .join('')
+          .toLowerCase()
+          .replace(/[^a-z]/g, '');
+      const s = plain('surname', 0, k);
+      const rest = plain('normal', k);
+      expect(namePinyin(name, compounds), name).toMatchObject({ plain: s + rest, slug: [s, rest].filter(Boolean).join('-') });
+    }
   });
 });
