@@ -12,7 +12,8 @@
  *   (every document, simplified ones included).
  * Prints MB/s (of source bytes) for each, from the best round, by wall time and by this
  * process's CPU time (the fairer figure on a machine busy with other work), and the ratio
- * cleaning ÷ bare speed (target ≥ 0.5).
+ * cleaning ÷ bare speed (target ≥ 0.5); with extraction, also the median of the per-round ratios
+ * (each round's bare run and pipeline run are adjacent in time).
  * Figures, not a test: nothing fails when the target is missed.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -166,4 +167,11 @@ else console.log(`  extraction not included (${extractFrom || 'no buildRecords /
 const ratio = (a: Timing[], key: keyof Timing) => (best(bareRuns, key) / best(a, key)).toFixed(2);
 console.log(`  ratio cleaning ÷ bare speed: ${ratio(cleaning, 'cpu')} by CPU time, ${ratio(cleaning, 'wall')} by wall time (target ≥ 0.5); medians ${median(cleaning.map((x) => x.wall)).toFixed(0)} / ${median(bareRuns.map((x) => x.wall)).toFixed(0)} ms wall`);
 if (extract) console.log(`  ratio cleaning + extraction ÷ bare speed: ${ratio(full, 'cpu')} by CPU time, ${ratio(full, 'wall')} by wall time; medians ${median(full.map((x) => x.wall)).toFixed(0)} / ${median(bareRuns.map((x) => x.wall)).toFixed(0)} ms wall`);
+// Each round runs bare right before the whole pipeline, so the pair shares the machine's state
+// of the moment: the median of the per-round ratios is the figure least moved by a host that
+// speeds up and slows down between rounds (best-of-each can pair a quiet bare with a busy pipeline).
+if (extract) {
+  const paired = full.map((f, r) => bareRuns[r]!.wall / f.wall).sort((a, b) => a - b);
+  console.log(`  per-round ratio (bare then pipeline, adjacent): median ${median(paired).toFixed(2)}, range ${paired[0]!.toFixed(2)}–${paired.at(-1)!.toFixed(2)} over ${paired.length} rounds (wall)`);
+}
 if (sink < 0) console.log(sink);
