@@ -41,12 +41,13 @@ function provincesIn(ctx: Context, text: string): string[] {
 }
 
 const DELEGATION = words('代表团');
-const DELEGATION_OWN_UNITS = new Set([...'省市自党代'].map((c) => c.charCodeAt(0)));
+/** 省 市 自(治区) 党(政) 代(表团): the units a match starts with when it names no province */
+const DELEGATION_OWN_UNITS = firstUnits('省市自党代');
 const delegationTables = new WeakMap<Context['geo'], UnitSet>();
 function delegationUnits(geo: Context['geo']): UnitSet {
   let t = delegationTables.get(geo);
   if (!t) {
-    t = firstUnits('省市自党代');
+    t = DELEGATION_OWN_UNITS.slice();
     const provinces = provinceFirstUnits(geo);
     for (let i = 0; i < t.length; i++) t[i] = t[i]! | provinces[i]!;
     delegationTables.set(geo, t);
@@ -62,7 +63,7 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   // a match ends with 代表团, at most a name + 自治区 + 党政 + 代表团 after its start
   const span = provinceLengths(ctx.geo).longest + 8;
   // 省 市 自(治区) 党(政) 代(表团), or a province name (上 of 上午 cannot start one)
-  const delegationMayStart = (t: string, i: number) => DELEGATION_OWN_UNITS.has(t.charCodeAt(i)) || provinceAt(ctx.geo, t, i);
+  const delegationMayStart = (t: string, i: number) => hasUnit(DELEGATION_OWN_UNITS, t.charCodeAt(i)) || provinceAt(ctx.geo, t, i);
   const counts = new Map<string, number>();
   let any = false;
   let word: string | undefined;
@@ -176,12 +177,8 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
 
 /** The one host a sentence names; null when it names none, undefined when it names several. */
 export function hostNamed(ctx: Context, s: Sentence, hosts: readonly string[]): string | null | undefined {
-  return oneHost(ctx.provincesIn(s), hosts);
-}
-
-function oneHost(named: readonly string[], hosts: readonly string[]): string | null | undefined {
   let found: string | null = null;
-  for (const p of named) {
+  for (const p of ctx.provincesIn(s)) {
     if (!hosts.includes(p)) continue;
     if (found !== null) return undefined;
     found = p;
@@ -243,14 +240,19 @@ function hostsInForce(hosts: readonly string[], named: readonly (string | null |
   return out;
 }
 
-/** Groups the days by host province; a day whose sentence names no single host joins the only host, or the meeting's leg. */
+/**
+ * Groups the days by host province; a day whose sentence names no single host joins the only
+ * host, or the meeting's leg. `named`: hostsNamed (undefined for one host or none); `hostAt`:
+ * hostsInForce, from the same.
+ */
 export function buildLegs(
   ctx: Context,
   hosts: string[],
   days: EventDay[],
   meeting: MeetingFacts | null,
   kind: 'visit' | 'meeting',
-  named = hosts.length > 1 ? hostsNamed(ctx, hosts) : undefined,
+  named: readonly (string | null | undefined)[] | undefined,
+  hostAt: readonly (string | null)[],
 ): Leg[] {
   const byProvince = new Map<string | null, Set<string>>();
   const add = (p: string | null, d: string) => {
@@ -259,23 +261,20 @@ export function buildLegs(
     set.add(d);
   };
   let offRoute: Leg | undefined;
-  // the host in force: a heading or sentence that names exactly one host sets it
-  let current: string | null = hosts.length === 1 ? hosts[0]! : null;
-  const hostOf = (s: Sentence): string | null | undefined => (hosts.length <= 1 ? null : named![s.index]);
+  const hostOf = (s: Sentence): string | null | undefined => (named === undefined ? null : named[s.index]);
   // the days of each sentence, by Sentence.index (a list, not a map keyed by the sentence objects: cheaper to read for every sentence)
   const bySentence: (EventDay[] | undefined)[] = new Array<EventDay[] | undefined>(ctx.sentences.length).fill(undefined);
   for (const d of days) (bySentence[d.sentence.index] ??= []).push(d);
   for (const s of ctx.sentences) {
-    const h = hostOf(s);
-    if (h) current = h;
     const list = bySentence[s.index];
     if (!list) continue;
+    const h = hostOf(s);
     for (const d of list) {
       if (h) add(h, d.date);
       else if (hosts.length === 1) add(hosts[0]!, d.date);
       else if (meeting?.date === d.date && s.text.includes(meeting.name.slice(-5)) && meeting.where && !provinceOf(ctx.geo, meeting.where)) {
         offRoute = { province: null, dates: [d.date], where: meeting.where, note: meeting.name };
-      } else if (h === null && current) add(current, d.date);
+      } else if (h === null && hostAt[s.index]) add(hostAt[s.index]!, d.date);
       else if (hosts.length === 0) add(null, d.date);
     }
   }
@@ -309,9 +308,11 @@ export function extractRoute(ctx: Context, home: string | null, days: EventDay[]
   if (kind === 'meeting' && meeting?.province) hosts = [meeting.province];
   if (kind === 'visit' && hosts.length === 0) ctx.warn('no host province found (赴… / 在…考察)', undefined, 'extract/host-missing');
   if (kind === 'visit' && visiting.id === null) ctx.warn('no visiting province found (…代表团)', undefined, 'extract/visiting-missing');
-  // which host each sentence names, read once for the legs and the host in force
+  // which host each sentence names and the host in force there (a sentence naming exactly one
+  // host sets it), read once for the legs and the places
   const named = hosts.length > 1 ? hostsNamed(ctx, hosts) : undefined;
-  const legs = buildLegs(ctx, hosts, days, meeting, kind, named);
+  const hostAt = hostsInForce(hosts, named, ctx.sentences.length);
+  const legs = buildLegs(ctx, hosts, days, meeting, kind, named, hostAt);
   // order hosts by their first day
   const first = (p: string) => legs.find((l) => l.province === p)?.dates[0] ?? '9999';
   hosts = [...hosts].sort((a, b) => (first(a) < first(b) ? -1 : first(a) > first(b) ? 1 : 0));
@@ -320,7 +321,7 @@ export function extractRoute(ctx: Context, home: string | null, days: EventDay[]
     visiting: kind === 'visit' ? visiting.id : null,
     hosts,
     legs,
-    hostAt: hostsInForce(hosts, named, ctx.sentences.length),
+    hostAt,
     ...(visiting.word ? { delegation: visiting.word } : {}),
   };
 }
