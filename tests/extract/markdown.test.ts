@@ -1,7 +1,7 @@
 import { type MarkdownRenderer, parseFrontmatter } from '@astrojs/markdown-remark';
 import config from '../../astro.config.ts';
 import { describe, expect, it } from 'vitest';
-import { bodyMarkdown, escapeMarkdown } from '../../scripts/extract/markdown.ts';
+import { bodyMarkdown, escapeMarkdown, markupLines, plainLines } from '../../scripts/extract/markdown.ts';
 import { frontMatter } from '../../scripts/normalize.ts';
 import type { CleanLine } from '../../scripts/pipeline/types.ts';
 
@@ -92,31 +92,35 @@ describe('article body as Markdown', () => {
 });
 
 describe('markup-like lines are reported', () => {
-  it('each line that looks like HTML, Markdown, MDX or YAML front matter, once', async () => {
-    const { markupLines } = await import('../../scripts/extract/markdown.ts');
-    const lines: CleanLine[] = ['title: 伪造的标题', '# 不是标题', '正文，没有标记。', '<b>粗体</b>', '{x}', '1+1+1+1>4，5G'].map((text, i) => ({ kind: 'body', text, line: i + 1 }));
-    expect(markupLines(lines).map((m) => [m.line, m.what])).toEqual([
-      [1, 'a YAML front matter field'],
-      [2, 'a Markdown block marker'],
-      [4, 'HTML markup'],
-      [5, 'MDX braces'],
-    ]);
-  });
-
-  it('a numbered-list marker is markup; a line opening with a date or a number is not', async () => {
-    const { markupLines } = await import('../../scripts/extract/markdown.ts');
-    const lines: CleanLine[] = ['1. 第一项', '12) 第二项', '13日上午，代表团抵达。', '2019年5月22日', '3.5亿元投资', '10.\t下一项'].map((text, i) => ({ kind: 'body', text, line: i + 1 }));
-    expect(markupLines(lines).map((m) => [m.line, m.what])).toEqual([
-      [1, 'a Markdown block marker'],
-      [2, 'a Markdown block marker'],
-      [6, 'a Markdown block marker'],
-    ]);
+  // body lines numbered from 1, and the [line, what] of each reported
+  it.each<[string, string[], [number, string][]]>([
+    [
+      'each line that looks like HTML, Markdown, MDX or YAML front matter, once',
+      ['title: 伪造的标题', '# 不是标题', '正文，没有标记。', '<b>粗体</b>', '{x}', '1+1+1+1>4，5G'],
+      [
+        [1, 'a YAML front matter field'],
+        [2, 'a Markdown block marker'],
+        [4, 'HTML markup'],
+        [5, 'MDX braces'],
+      ],
+    ],
+    [
+      'a numbered-list marker is markup; a line opening with a date or a number is not',
+      ['1. 第一项', '12) 第二项', '13日上午，代表团抵达。', '2019年5月22日', '3.5亿元投资', '10.\t下一项'],
+      [
+        [1, 'a Markdown block marker'],
+        [2, 'a Markdown block marker'],
+        [6, 'a Markdown block marker'],
+      ],
+    ],
+  ])('%s', (_, texts, reported) => {
+    const lines: CleanLine[] = texts.map((text, i) => ({ kind: 'body', text, line: i + 1 }));
+    expect(markupLines(lines).map((m) => [m.line, m.what])).toEqual(reported);
   });
 });
 
 describe('plain lines', () => {
-  it('a line plainLines calls plain gives the same body and markup report with or without the flags', async () => {
-    const { markupLines, plainLines } = await import('../../scripts/extract/markdown.ts');
+  it('a line plainLines calls plain gives the same body and markup report with or without the flags', () => {
     const texts = [...hostile, '正文，没有标记。', 'Java 与 jQuery', 'abc开头', '\t缩进', '换行\n在中间', '１２３全角数字', '（宗禾）'];
     const lines: CleanLine[] = texts.flatMap((text, i) => (['body', 'caption', 'heading', 'meta'] as const).map((kind, k) => ({ kind, text, line: i * 4 + k + 1 })));
     const plain = plainLines(lines);
