@@ -30,9 +30,9 @@ function lineOfKind(doc: CleanDocument, kind: string) {
   return doc.lines.find((l) => l.kind === kind);
 }
 
-/** `raw`: the file's bytes, for the title as printed in a traditional copy. */
 const dayMarkersSeen = (ctx: Context) => dayMarkers(ctx).length > 0;
 
+/** `raw`: the file's bytes, for the title as printed in a traditional copy. */
 export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geography, raw?: Uint8Array): BuildResult {
   const ctx = createContext(doc, editorial, geo);
   const inferences: Inference[] = [];
@@ -183,12 +183,8 @@ export function buildVisit(doc: CleanDocument, editorial: Editorial, geo: Geogra
     visiting: route.visiting,
     hosts: route.hosts,
     provinces,
-    legs: route.legs.map((l) => {
-      const leg: Visit['legs'][number] = { province: l.province, dates: l.dates };
-      if (l.where) leg.where = l.where;
-      if (l.note) leg.note = l.note;
-      return leg;
-    }),
+    // (buildLegs gives where and note only when not empty)
+    legs: route.legs,
     people,
     others: otherRecords,
     places,
