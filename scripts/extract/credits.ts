@@ -15,8 +15,9 @@ export interface CreditFacts {
   strip: { lineIndex: number; text: string }[];
 }
 
-const CREDIT_WORDS = /编辑|记者|作者/;
 const CREDIT_WORDS_SET = words('编辑', '记者', '作者');
+/** the same words, searched in the lines the dictionary pass does not read (meta, credit) */
+const CREDIT_WORDS = new RegExp(CREDIT_WORDS_SET.words.join('|'));
 // the patterns, compiled once (run with `matches`: matchAll would copy each at every call)
 const CHIEF_EDITOR = /责任编辑[:：]\s*(\p{Script=Han}{2,4})/gu;
 const EDITOR = /编辑[:：]\s*(\p{Script=Han}{2,4})/gu;
