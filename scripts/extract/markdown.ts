@@ -7,6 +7,7 @@
  * text; caption HTML is entity-escaped. Nothing is dropped: white space at a line's ends only.
  */
 import type { CleanLine } from '../pipeline/types.ts';
+import { isTextKind } from './context.ts';
 
 export function escapeMarkdown(text: string): string {
   // `:` `.` `@` as character references: GFM autolinks (https://…, www.…, a@b.c) ignore backslashes
@@ -23,8 +24,6 @@ function flat(text: string): string {
   return text.replace(/[\r\n\t]+/g, ' ').trim();
 }
 
-/** the kinds of line the body shows */
-const RENDERED: ReadonlySet<string> = new Set(['body', 'subtitle', 'title', 'heading', 'caption']);
 /** what flat, escapeMarkdown or escapeHtml would change: \r \n \t, ASCII punctuation (& < > " ' among it) */
 const NEEDS_WORK = /[\r\n\t!-/:-@[-`{-~]/;
 
@@ -35,7 +34,8 @@ const NEEDS_WORK = /[\r\n\t!-/:-@[-`{-~]/;
 export function bodyMarkdown(lines: CleanLine[], strip: Map<number, string> = new Map(), title?: CleanLine, plainFlags?: Uint8Array): string {
   const blocks: string[] = [];
   lines.forEach((line, i) => {
-    if (line === title || !RENDERED.has(line.kind)) return;
+    // the body shows the text lines (those the extractors read)
+    if (line === title || !isTextKind(line.kind)) return;
     let text = line.text;
     const cut = strip.get(i);
     if (cut && text.endsWith(cut)) text = text.slice(0, -cut.length);
@@ -98,7 +98,7 @@ export function plainLines(lines: readonly CleanLine[]): Uint8Array {
   const plain = new Uint8Array(lines.length);
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    if (RENDERED.has(line.kind) && !NOT_PLAIN.test(line.text)) plain[i] = 1;
+    if (isTextKind(line.kind) && !NOT_PLAIN.test(line.text)) plain[i] = 1;
   }
   return plain;
 }
