@@ -16,6 +16,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { isHan, type PrefixProbes } from '../../src/scripts/search/text.ts';
 
 export interface PagefindChunk {
   from: string;
@@ -123,8 +124,6 @@ function compare(a: string, b: string): number {
   return x.length - y.length;
 }
 
-const han = /^\p{Script=Han}$/u;
-
 /** What Pagefind's runtime keeps of a query word: punctuation dropped, lower case (pagefind.js). */
 export function queryForm(word: string): string {
   return Array.from(word)
@@ -144,9 +143,9 @@ export function chunkProbe(chunk: PagefindChunk): string | null {
   return null;
 }
 
-export interface PrefixProbes {
+export interface PrefixProbeResult {
   /** character → one probe word per further chunk holding words that start with it */
-  probes: Map<string, string[]>;
+  probes: PrefixProbes;
   /** chunks that hold such words but offer no usable probe word (reported by the indexer) */
   unreachable: Array<{ char: string; chunk: PagefindChunk }>;
 }
@@ -158,7 +157,7 @@ export interface PrefixProbes {
  * character falls in); preloading the probes makes it load the rest, so a one-character prefix
  * search sees every word it should. Characters whose words fit in one chunk are left out.
  */
-export function prefixProbes(chunks: PagefindChunk[]): PrefixProbes {
+export function prefixProbes(chunks: PagefindChunk[]): PrefixProbeResult {
   const sorted = [...chunks].sort((a, b) => compare(a.from, b.from));
   const starts = new Map<string, PagefindChunk[]>();
   /** characters whose family begins in a chunk that starts with an earlier character */
@@ -167,11 +166,11 @@ export function prefixProbes(chunks: PagefindChunk[]): PrefixProbes {
     const first = Array.from(chunk.from)[0];
     const last = Array.from(chunk.to)[0];
     if (!first || !last) continue;
-    if (han.test(first)) starts.set(first, [...(starts.get(first) ?? []), chunk]);
-    if (last !== first && han.test(last)) carried.add(last);
+    if (isHan(first)) starts.set(first, [...(starts.get(first) ?? []), chunk]);
+    if (last !== first && isHan(last)) carried.add(last);
   }
-  const probes = new Map<string, string[]>();
-  const unreachable: PrefixProbes['unreachable'] = [];
+  const probes: PrefixProbes = new Map();
+  const unreachable: PrefixProbeResult['unreachable'] = [];
   for (const [char, list] of starts) {
     if (list.length + (carried.has(char) ? 1 : 0) < 2) continue;
     const words: string[] = [];
