@@ -25,7 +25,7 @@ import { buildLeaders, type VisitForLeaders } from './extract/leaders.ts';
 import { loadGeography, provinceRecords } from './extract/provinces.ts';
 import { buildVisit, type VisitRecord } from './extract/records.ts';
 import { SourceError } from './pipeline/errors.ts';
-import { formatReport, ruleOf, severityOf, skippedFile } from './pipeline/report.ts';
+import { formatReport, restoreStackTraces, ruleOf, severityOf, skippedFile, stopStackTraces } from './pipeline/report.ts';
 import type { CleanDocument } from './pipeline/types.ts';
 
 export type Cleaner = (bytes: Uint8Array, path: string) => CleanDocument;
@@ -212,8 +212,7 @@ export function normalize(options: NormalizeOptions, clean: Cleaner): NormalizeO
     bySha.set(doc.sha256, path);
     let built: ReturnType<typeof buildVisit>;
     // messages are vfile messages (Errors): their stack traces are never shown and cost time
-    const stackLimit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
+    const stackLimit = stopStackTraces();
     try {
       built = buildVisit(doc, editorial, geo, bytes);
     } catch (error) {
@@ -221,7 +220,7 @@ export function normalize(options: NormalizeOptions, clean: Cleaner): NormalizeO
       errors.push(`${path}: extraction failed: ${message}`);
       continue;
     } finally {
-      Error.stackTraceLimit = stackLimit;
+      restoreStackTraces(stackLimit);
     }
     if (!built.ok) {
       skip(built.reason, 'extract/skipped');

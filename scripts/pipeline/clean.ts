@@ -15,28 +15,18 @@ import { VFile } from 'vfile';
 import { removeChrome } from './chrome.ts';
 import { decode } from './decode.ts';
 import { GAP_MARK, repairGaps } from './gaps.ts';
+import { HAN } from './han.ts';
 import { classify } from './kinds.ts';
 import { splitLines, type WorkLine } from './lines.ts';
 import { hasAnnotations, removePinyin } from './pinyin.ts';
 import { punctuateLine } from './punctuation.ts';
+import { restoreStackTraces, stopStackTraces } from './report.ts';
 import { loadRules, type Rules } from './rules.ts';
 import { detectScript, simplifyLines, toSimplified } from './simplify.ts';
 import type { CleanDocument, CleanLine } from './types.ts';
 
 export { SourceError } from './errors.ts';
 export type { CleanDocument, CleanLine, LineKind, RemovedLine } from './types.ts';
-
-const HAN = /\p{Script=Han}/u;
-
-/**
- * Error.stackTraceLimit while cleaning creates its vfile messages (Errors whose stacks nobody
- * reads): a value that is not a number makes V8 skip capturing a stack trace altogether,
- * where 0 still goes through the capture of an empty one — about 13% fewer instructions per
- * message, and the messages are the same objects (VFileMessage sets `stack` to '' itself).
- * The limit is restored right after. (A wrapper function taking the work as a closure cost
- * more than it saved: the two blocks stay inline.)
- */
-const NO_STACK_TRACE = undefined;
 
 export interface CleanOptions {
   /** rules to use instead of content/editorial/ (tests) */
@@ -68,9 +58,8 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
   const file = new VFile({ path });
   const script = detectScript(decoded.text);
 
-  // vfile messages are Errors: no stack trace for them (see NO_STACK_TRACE)
-  const stackLimit = Error.stackTraceLimit;
-  Reflect.set(Error, 'stackTraceLimit', NO_STACK_TRACE);
+  // vfile messages are Errors: no stack trace for them (see stopStackTraces)
+  const stackLimit = stopStackTraces();
   if (decoded.encoding !== 'UTF-8') {
     const confidence = decoded.confidence === undefined ? '' : ` (chardet confidence ${decoded.confidence})`;
     file.info(`decoded as ${decoded.encoding}${confidence}`, { place: { line: 1, column: 1 }, ruleId: 'decode/encoding' });
@@ -84,7 +73,7 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
       ruleId: 'decode/control-character',
     });
   }
-  Error.stackTraceLimit = stackLimit;
+  restoreStackTraces(stackLimit);
 
   const lines = splitLines(decoded.text);
 
@@ -110,9 +99,8 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
     published.push(work);
   }
 
-  // vfile messages are Errors: skip capturing a stack trace nobody reads (see NO_STACK_TRACE)
-  const stackTraceLimit = Error.stackTraceLimit;
-  Reflect.set(Error, 'stackTraceLimit', NO_STACK_TRACE);
+  // vfile messages are Errors: skip capturing a stack trace nobody reads (see stopStackTraces)
+  const stackTraceLimit = stopStackTraces();
   try {
     for (const work of published) {
       for (const m of work.messages) {
@@ -127,7 +115,7 @@ export function cleanSource(bytes: Uint8Array, path: string, options: CleanOptio
       file.info(`removed line “${r.text}”`, { place: { line: r.line, column: 1 }, ruleId: r.rule });
     }
   } finally {
-    Error.stackTraceLimit = stackTraceLimit;
+    restoreStackTraces(stackTraceLimit);
   }
 
   let pinyinRemoved = 0;
