@@ -175,17 +175,6 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   return hosts;
 }
 
-/** The one host a sentence names; null when it names none, undefined when it names several. */
-export function hostNamed(ctx: Context, s: Sentence, hosts: readonly string[]): string | null | undefined {
-  let found: string | null = null;
-  for (const p of ctx.provincesIn(s)) {
-    if (!hosts.includes(p)) continue;
-    if (found !== null) return undefined;
-    found = p;
-  }
-  return found;
-}
-
 /**
  * Whether the scan of Context.provincesIn (at each position the longest province name there, then
  * on after it; a sentence's start is always reached, as no name spans two sentences) reaches
@@ -202,8 +191,9 @@ function scanReaches(geo: Context['geo'], text: string, i: number): boolean {
 }
 
 /**
- * hostNamed for every sentence (by index), without reading every position of the article as
- * Context.provincesIn does: a sentence names a host where the scan reaches one of the host's
+ * The one host each sentence (by index) names: null when it names none, undefined when it
+ * names several; what Context.provincesIn finds there, without reading every position of the
+ * article as it does: a sentence names a host where the scan reaches one of the host's
  * names, which a native search finds (its short name: the full name starts with it); only there
  * is the scan's path checked.
  */

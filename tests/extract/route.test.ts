@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { Context, Sentence } from '../../scripts/extract/context.ts';
 import { extractDates } from '../../scripts/extract/dates.ts';
 import { extractMeeting, meetingNames } from '../../scripts/extract/meeting.ts';
-import { extractRoute, hostNamed, hostProvinces, hostsNamed, matchesAt } from '../../scripts/extract/route.ts';
+import { extractRoute, hostProvinces, hostsNamed, matchesAt } from '../../scripts/extract/route.ts';
 import { context, messages } from './helpers.ts';
 
 function route(lines: [Parameters<typeof context>[0][number][0], string][], home: string | null = null) {
@@ -114,6 +115,17 @@ describe('host provinces', () => {
 });
 
 describe('hosts named per sentence', () => {
+  /** The one host a sentence names by Context.provincesIn; null when it names none, undefined when it names several. */
+  const hostNamed = (ctx: Context, s: Sentence, hosts: readonly string[]): string | null | undefined => {
+    let found: string | null = null;
+    for (const p of ctx.provincesIn(s)) {
+      if (!hosts.includes(p)) continue;
+      if (found !== null) return undefined;
+      found = p;
+    }
+    return found;
+  };
+
   it('reads a name only where the scan of names reaches it (浙江西藏: 江西 is passed over)', () => {
     const ctx = context([['body', '浙江西藏。广西藏。上海南京。']]);
     expect(hostsNamed(ctx, ['jiangxi', 'xizang'])).toEqual(['xizang', null, null]);
