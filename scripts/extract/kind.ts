@@ -4,7 +4,8 @@
  */
 import { type Context, isHistorical, words } from './context.ts';
 
-const DELEGATION = words('代表团');
+/** 代表团, which route.ts reads too (the delegation's province) */
+export const DELEGATION = words('代表团');
 
 export function mentionsDelegation(ctx: Context): boolean {
   // the occurrences of 代表团: (sentence, end) pairs from the dictionary pass

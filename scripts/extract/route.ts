@@ -6,7 +6,7 @@
 import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, longestNameAt, matches, provinceAt, provinceFirstUnits, provinceLengths, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
-import { extractKind } from './kind.ts';
+import { DELEGATION, extractKind } from './kind.ts';
 import { provinceOf } from './provinces.ts';
 
 export interface Leg {
@@ -40,7 +40,6 @@ function provincesIn(ctx: Context, text: string): string[] {
   return out;
 }
 
-const DELEGATION = words('代表团');
 /** 省 市 自(治区) 党(政) 代(表团): the units a match starts with when it names no province */
 const DELEGATION_OWN_UNITS = firstUnits('省市自党代');
 const delegationTables = new WeakMap<Context['geo'], UnitSet>();
