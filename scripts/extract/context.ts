@@ -201,6 +201,25 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
 }
 
 /**
+ * A set of UTF-16 units (or of 16-bit hashes), one bit each: 8 KB, which mostly stays in the
+ * processor's cache while cleaning runs between two articles (a table of 64 K bytes does not,
+ * and each unit read from it then costs a miss).
+ */
+export type UnitSet = Int32Array;
+
+/** An empty UnitSet. */
+const unitSet = (): UnitSet => new Int32Array(0x10000 >>> 5);
+
+export const hasUnit = (set: UnitSet, code: number): boolean => (set[code >>> 5]! & (1 << (code & 31))) !== 0;
+
+function addUnit(set: UnitSet, code: number): void {
+  set[code >>> 5] = set[code >>> 5]! | (1 << (code & 31));
+}
+
+/** Two units (the first two of a word or name) hashed to 16 bits, for a UnitSet of pairs. */
+const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e37) + b) & 0xffff;
+
+/**
  * Words the extractors look for in every sentence, declared once per module with `words(…)`
  * and all found in one pass over an article (`Context.mentions`, `Context.wordEnds`): the
  * pass reads a table of first units at each position and compares only the words starting with
@@ -209,20 +228,14 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
 const dictionary: string[] = [];
 const dictionaryIds = new Map<string, number>();
 /**
- * The units words start with, one bit each (8 KB, which stays in the processor's cache while
- * cleaning runs between two articles, unlike a table of 64 K entries), then for those units
- * 1 + the number of their list in `startingWith` (the ids of the words starting with them).
+ * The units words start with (a UnitSet), then for those units 1 + the number of their list in
+ * `startingWith` (the ids of the words starting with them).
  */
-const firstBits = new Int32Array(0x10000 >>> 5);
+const firstBits = unitSet();
 /** units that are words of their own (单字: 与, 日 …): every occurrence is a candidate */
-const singleBits = new Int32Array(0x10000 >>> 5);
+const singleBits = unitSet();
 /** the first two units of the longer words, hashed to one bit of 64 K: most positions whose unit starts a word (作 of 合作) fail here */
-const pairBits = new Int32Array(0x10000 >>> 5);
-const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e37) + b) & 0xffff;
-const setBit = (bits: Int32Array, n: number) => {
-  bits[n >>> 5] = bits[n >>> 5]! | (1 << (n & 31));
-};
-const hasBit = (bits: Int32Array, n: number) => (bits[n >>> 5]! & (1 << (n & 31))) !== 0;
+const pairBits = unitSet();
 const firstSlot = new Uint16Array(0x10000);
 const startingWith: number[][] = [];
 /** per word id: its second unit, or -1 for a word of one unit (compared before the whole word) */
@@ -247,10 +260,10 @@ export function words(...list: string[]): Words {
       const u = w.charCodeAt(0);
       if (firstSlot[u] === 0) {
         firstSlot[u] = startingWith.push([]);
-        setBit(firstBits, u);
+        addUnit(firstBits, u);
       }
-      if (w.length === 1) setBit(singleBits, u);
-      else setBit(pairBits, pairHash(u, w.charCodeAt(1)));
+      if (w.length === 1) addUnit(singleBits, u);
+      else addUnit(pairBits, pairHash(u, w.charCodeAt(1)));
       startingWith[firstSlot[u]! - 1]!.push(id);
     }
     return id;
@@ -280,8 +293,8 @@ export function findDictionaryWords(text: string, starts: Int32Array, ends: Int3
   let k = 0;
   for (let i = 0; i < n; i++) {
     const u = text.charCodeAt(i);
-    if (!hasBit(firstBits, u)) continue;
-    if (!hasBit(singleBits, u) && (i + 1 === n || !hasBit(pairBits, pairHash(u, text.charCodeAt(i + 1))))) continue;
+    if (!hasUnit(firstBits, u)) continue;
+    if (!hasUnit(singleBits, u) && (i + 1 === n || !hasUnit(pairBits, pairHash(u, text.charCodeAt(i + 1))))) continue;
     // the sentence holding position i, if any (none between two sentences)
     while (k < count && ends[k]! <= i) k++;
     if (k === count) break;
@@ -350,60 +363,48 @@ export function sentenceSearch(sentences: readonly Sentence[], text: string, sta
     if (hits === undefined || set.ids.some((id) => id >= hits!.length)) hits = findDictionaryWords(text, starts, ends);
     return hits;
   };
-  const flagMemo = new Map<Words, Uint8Array>();
-  const mentions = (set: Words): Uint8Array => {
-    let flags = flagMemo.get(set);
-    if (flags) return flags;
-    const all = pass(set);
-    flags = new Uint8Array(sentences.length);
+  /** `build` run once per set, on the pass's occurrences (per word id) */
+  const memoised = <T>(build: (all: readonly (number[] | undefined)[], set: Words) => T) => {
+    const memo = new Map<Words, T>();
+    return (set: Words): T => {
+      let out = memo.get(set);
+      if (out === undefined) memo.set(set, (out = build(pass(set), set)));
+      return out;
+    };
+  };
+  const mentions = memoised((all, set): Uint8Array => {
+    const flags = new Uint8Array(sentences.length);
     for (const id of set.ids) {
       const h = all[id];
       if (h !== undefined) for (let j = 0; j < h.length; j += 2) flags[h[j]!] = 1;
     }
-    flagMemo.set(set, flags);
     return flags;
-  };
-  const endsMemo = new Map<Words, (number[] | undefined)[]>();
-  const wordEnds = (set: Words): readonly (readonly number[] | undefined)[] => {
-    let out = endsMemo.get(set);
-    if (out) return out;
-    const all = pass(set);
-    out = new Array<number[] | undefined>(sentences.length).fill(undefined);
+  });
+  const wordEnds = memoised((all, set): readonly (readonly number[] | undefined)[] => {
+    const out = new Array<number[] | undefined>(sentences.length).fill(undefined);
     for (const id of set.ids) {
       const h = all[id];
       if (h !== undefined) for (let j = 0; j < h.length; j += 2) (out[h[j]!] ??= []).push(h[j + 1]!);
     }
     // as wordEnds gives them: increasing, each once
-    for (let k = 0; k < out.length; k++) {
-      const ends = out[k];
-      if (ends !== undefined && ends.length > 1) sortUnique(ends);
-    }
-    endsMemo.set(set, out);
+    for (const list of out) if (list !== undefined && list.length > 1) sortUnique(list);
     return out;
-  };
-  const occurrencesMemo = new Map<Words, (number[] | undefined)[]>();
-  const occurrences = (set: Words): readonly (readonly number[] | undefined)[] => {
-    let out = occurrencesMemo.get(set);
-    if (out) return out;
-    const all = pass(set);
-    out = new Array<number[] | undefined>(sentences.length).fill(undefined);
+  });
+  const occurrences = memoised((all, set): readonly (readonly number[] | undefined)[] => {
+    const out = new Array<number[] | undefined>(sentences.length).fill(undefined);
     set.ids.forEach((id, w) => {
       const h = all[id];
       const length = set.words[w]!.length;
-      if (h === undefined) return;
-      for (let j = 0; j < h.length; j += 2) (out![h[j]!] ??= []).push(h[j + 1]! - length, w);
+      if (h !== undefined) for (let j = 0; j < h.length; j += 2) (out[h[j]!] ??= []).push(h[j + 1]! - length, w);
     });
-    for (let k = 0; k < out.length; k++) {
-      const list = out[k];
-      if (list !== undefined && list.length > 2) sortPairs(list);
-    }
-    occurrencesMemo.set(set, out);
+    for (const list of out) if (list !== undefined && list.length > 2) sortPairs(list);
     return out;
+  });
+  const found = (set: Words): readonly (readonly number[] | undefined)[] => {
+    const all = pass(set);
+    return set.ids.map((id) => all[id]);
   };
-  return { mentions, wordEnds, occurrences, found: (set) => {
-      const all = pass(set);
-      return set.ids.map((id) => all[id]);
-    }, };
+  return { mentions, wordEnds, occurrences, found };
 }
 
 /**
@@ -434,25 +435,10 @@ export function isHistorical(s: Sentence): boolean {
   return s.historical ?? HISTORICAL.test(s.text);
 }
 
-/**
- * A set of UTF-16 units, one bit each: 8 KB, which mostly stays in the processor's cache while
- * cleaning runs between two articles (a table of 64 K bytes does not, and each unit read from
- * it then costs a miss).
- */
-export type UnitSet = Int32Array;
-
-export const hasUnit = (set: UnitSet, code: number): boolean => (set[code >>> 5]! & (1 << (code & 31))) !== 0;
-
 /** The set of the first units of the strings given. */
 export function firstUnits(...strings: Iterable<string>[]): UnitSet {
-  const set = new Int32Array(0x10000 >>> 5);
-  for (const list of strings) {
-    for (const s of list) {
-      if (s.length === 0) continue;
-      const u = s.charCodeAt(0);
-      set[u >>> 5] = set[u >>> 5]! | (1 << (u & 31));
-    }
-  }
+  const set = unitSet();
+  for (const list of strings) for (const s of list) if (s.length > 0) addUnit(set, s.charCodeAt(0));
   return set;
 }
 
@@ -482,32 +468,28 @@ const NO_NAMES: readonly string[] = [];
  * before a map.
  */
 export function lengthsByFirstUnit(names: Iterable<string>): NameLengths {
-  const bits = new Int32Array(0x10000 >>> 5);
+  const bits = unitSet();
   const masks = new Map<number, number>();
   /** the first two units of each name, hashed to one bit of 64 K (8 KB), and the names by that hash */
-  const pairs = new Int32Array(0x10000 >>> 5);
-  const pairHash = (a: number, b: number) => (Math.imul(a, 0x9e37) + b) & 0xffff;
+  const pairs = unitSet();
   const byPair = new Map<number, string[]>();
   let longest = 0;
   for (const s of names) {
     if (s.length === 0 || s.length > 30) throw new RangeError(`lengthsByFirstUnit: “${s}” is empty or longer than 30 units`);
     const u = s.charCodeAt(0);
-    bits[u >>> 5] = bits[u >>> 5]! | (1 << (u & 31));
+    addUnit(bits, u);
     masks.set(u, (masks.get(u) ?? 0) | (1 << s.length));
     if (s.length >= 2) {
       const h = pairHash(u, s.charCodeAt(1));
-      pairs[h >>> 5] = pairs[h >>> 5]! | (1 << (h & 31));
+      addUnit(pairs, h);
       byPair.set(h, [...(byPair.get(h) ?? []), s]);
     }
     longest = Math.max(longest, s.length);
   }
   for (const list of byPair.values()) list.sort((a, b) => b.length - a.length);
-  const pair = (a: number, b: number) => {
-    const h = pairHash(a, b);
-    return (pairs[h >>> 5]! & (1 << (h & 31))) !== 0;
-  };
+  const pair = (a: number, b: number) => hasUnit(pairs, pairHash(a, b));
   return {
-    at: (code) => ((bits[code >>> 5]! & (1 << (code & 31))) === 0 ? 0 : masks.get(code)!),
+    at: (code) => (hasUnit(bits, code) ? masks.get(code)! : 0),
     pair,
     withPair: (a, b) => (pair(a, b) ? byPair.get(pairHash(a, b))! : NO_NAMES),
     longest,
@@ -542,8 +524,8 @@ export function longestNameAt(text: string, pos: number, lengths: NameLengths, n
 export function unitTest(re: RegExp): (code: number) => boolean {
   if (re.global || re.sticky) throw new TypeError('unitTest: a pattern without the g and y flags');
   // two bit sets (units answered, units answered yes): 16 KB
-  const known = new Int32Array(0x10000 >>> 5);
-  const yes = new Int32Array(0x10000 >>> 5);
+  const known = unitSet();
+  const yes = unitSet();
   return (code) => {
     const word = code >>> 5;
     const bit = 1 << (code & 31);
@@ -583,9 +565,6 @@ export function provinceAt(geo: Geography, text: string, i: number): boolean {
 }
 
 const unitClasses = new WeakMap<UnitSet, RegExp | null>();
-/** the few sets scanned over and over and their classes, as two parallel lists (no tuple to unpack per call) */
-const recentSets: UnitSet[] = [];
-const recentClasses: (RegExp | null)[] = [];
 /**
  * The units of a small table as one character class (global, no `u`: single units), or null
  * for a large one: a class search pays a call per candidate, worth it only when candidates are
@@ -593,18 +572,12 @@ const recentClasses: (RegExp | null)[] = [];
  * is faster.
  */
 function unitClass(first: UnitSet): RegExp | null {
-  // the few sets scanned over and over, compared by identity before the weak map's lookup
-  for (let k = 0; k < recentSets.length; k++) if (recentSets[k] === first) return recentClasses[k] ?? null;
   let re = unitClasses.get(first);
   if (re === undefined) {
     const units: string[] = [];
     for (let u = 0; u < 0x10000; u++) if (hasUnit(first, u)) units.push(`\\u${u.toString(16).padStart(4, '0')}`);
     re = units.length > 0 && units.length <= 12 ? new RegExp(`[${units.join('')}]`, 'g') : null;
     unitClasses.set(first, re);
-  }
-  if (recentSets.length < 8) {
-    recentSets.push(first);
-    recentClasses.push(re);
   }
   return re;
 }
@@ -635,22 +608,20 @@ export function scan(re: RegExp, first: UnitSet, text: string, ahead?: (text: st
     return out;
   }
   const n = text.length;
-  for (let i = 0; i < n; ) i = tryAt(re, first, text, i, out, ahead);
+  for (let i = 0; i < n; ) {
+    if (!hasUnit(first, text.charCodeAt(i)) || (ahead !== undefined && !ahead(text, i))) {
+      i++;
+      continue;
+    }
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) i++;
+    else {
+      out.push(m);
+      i = m.index + Math.max(1, m[0].length);
+    }
+  }
   return out;
-}
-
-/**
- * One step of a sticky scan: tries `re` at `i` when the unit there can start a match; records
- * the match and returns where scanning resumes (after the match, as matchAll does), else `i + 1`.
- */
-function tryAt(re: RegExp, first: UnitSet, text: string, i: number, out: RegExpExecArray[], ahead?: (text: string, i: number) => boolean): number {
-  if (!hasUnit(first, text.charCodeAt(i))) return i + 1;
-  if (ahead !== undefined && !ahead(text, i)) return i + 1;
-  re.lastIndex = i;
-  const m = re.exec(text);
-  if (m === null) return i + 1;
-  out.push(m);
-  return m.index + Math.max(1, m[0].length);
 }
 
 /**
