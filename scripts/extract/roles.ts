@@ -30,10 +30,6 @@ export function roleRegex(geo: Geography): RegExp {
   return re;
 }
 
-/**
- * The same pattern, sticky (for `scan` of context.ts), with the units a title can start with:
- * a province name's first, 中 (中共中央政治局…), 省 市 自 (自治区) 委 党 人 (人大常委会) 政 (政协) 常 (常务) 副.
- */
 /** what a title without a province name starts with: 中(共中央…) 省 市 自(治区) 委 党(委) 人(大) 政(协) 常(务) 副 */
 const ROLE_OWN_FIRST = '中省市自委党人政常副';
 const ROLE_OWN_UNITS = firstUnits(ROLE_OWN_FIRST);
@@ -43,6 +39,10 @@ export function roleMayStart(geo: Geography, text: string, i: number): boolean {
   return (i < text.length && hasUnit(ROLE_OWN_UNITS, text.charCodeAt(i))) || provinceAt(geo, text, i);
 }
 
+/**
+ * The same pattern, sticky (for `scanNear` of context.ts), with the units a title can start
+ * with (a province name's first, or one of ROLE_OWN_FIRST) and the longest first part.
+ */
 export function roleScanner(geo: Geography): { re: RegExp; first: UnitSet; span: number } {
   let s = stickyCache.get(geo);
   if (!s) {
