@@ -14,41 +14,16 @@ export interface Publishers {
   home: string | null;
 }
 
-const COPYRIGHT = /版权|版權|Copyright|©|All Rights Reserved/giu;
+const COPYRIGHT = /版权|版權|Copyright|©|All Rights Reserved/iu;
 const CITED = /据《([^》]+)》(?:报道|消息)/gu;
 const DATELINE = /^(\S+?)(?:讯|\d{1,2}月\d{1,2}日电)/u;
 /** a meta line from its first digit on (新京报2023-04-15 → 新京报) */
 const FROM_FIRST_DIGIT = /\d.*$/u;
 const SOURCE = /来源[:：]\s*([^\s:：]+)/u;
 
-/**
- * The removed lines holding a copyright notice, in order: one search of all of them joined by
- * line breaks (no notice spans one) instead of one per line.
- */
+/** The removed lines holding a copyright notice, in order. */
 export function copyrightLines<T extends { text: string }>(lines: readonly T[]): T[] {
-  const out: T[] = [];
-  if (lines.length === 0) return out;
-  // joined once (a flat string; appending line by line builds a rope the search flattens again)
-  const texts: string[] = [];
-  const ends: number[] = [];
-  let end = -1;
-  for (const l of lines) {
-    texts.push(l.text);
-    end += l.text.length + 1;
-    ends.push(end);
-  }
-  const joined = texts.join('\n');
-  let k = 0;
-  COPYRIGHT.lastIndex = 0;
-  while (COPYRIGHT.test(joined)) {
-    // the line holding the match's last unit; the search goes on at the next line
-    const last = COPYRIGHT.lastIndex - 1;
-    while (ends[k]! <= last) k++;
-    out.push(lines[k]!);
-    COPYRIGHT.lastIndex = ends[k]! + 1;
-  }
-  COPYRIGHT.lastIndex = 0;
-  return out;
+  return lines.filter((l) => COPYRIGHT.test(l.text));
 }
 
 /** The names of the publishers (in the order of publishers.yaml) one of whose match strings `text` holds. */
