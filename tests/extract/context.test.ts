@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
+import { seeded } from './random.ts';
 
 describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
   const lines: [('body' | 'title'), string][] = [
@@ -60,8 +61,7 @@ describe('the dictionary pass (Context.mentions, Context.wordEnds)', () => {
   it('marks the sentences about the past as the pattern of past markers does (random sentences)', () => {
     const past = /时任|\d+年前|多年前|当年/u;
     const alphabet = ['时', '任', '年', '前', '当', '多', '1', '9', '０', '十', '。', '！', '”', '，', ' '];
-    let seed = 4242;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const next = seeded(4242);
     let historical = 0;
     for (let n = 0; n < 200; n++) {
       const line = () => Array.from({ length: 1 + Math.floor(next() * 40) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
@@ -130,8 +130,7 @@ describe('small lookup tables', () => {
   });
 
   it('longestNameAt: the same as the sticky alternation on random names and texts', () => {
-    let seed = 7;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const next = seeded(7);
     const alphabet = ['上', '海', '市', '江', '苏', '省', '𠀋'];
     const random = (max: number) => Array.from({ length: 1 + Math.floor(next() * max) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
     for (let n = 0; n < 50; n++) {

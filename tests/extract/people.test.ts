@@ -4,6 +4,7 @@ import { followsName, hasSurname, isName, nameAt, provinceInRole, roleMayStart, 
 import { loadGeography } from '../../scripts/extract/provinces.ts';
 import { provinceLengths, scanNear } from '../../scripts/extract/context.ts';
 import { context, messages, realEditorial } from './helpers.ts';
+import { seeded } from './random.ts';
 
 const officials = (lines: string[], home: string | null = null) => {
   const ctx = context(lines.map((t) => ['body', t]));
@@ -212,8 +213,7 @@ describe('names, looked at unit by unit', () => {
 
   it('nameAt, isName and hasSurname answer as the definitions do (random texts, surrogate pairs included)', () => {
     const alphabet = ['王', '李', '欧', '阳', '司', '马', '明', '清', '𠀋', '\ud840', 'a', '，', '出席', '讲话', '的'];
-    let seed = 99;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const next = seeded(99);
     let found = 0;
     for (let n = 0; n < 400; n++) {
       const text = Array.from({ length: 1 + Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');

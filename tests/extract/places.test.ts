@@ -3,6 +3,7 @@ import { extractPlaces, namePrefix, rulePlaces, suffixKind } from '../../scripts
 import { isHistorical } from '../../scripts/extract/context.ts';
 import type { Editorial } from '../../scripts/extract/editorial.ts';
 import { context, messages, realEditorial } from './helpers.ts';
+import { seeded } from './random.ts';
 
 const noGazetteer: Editorial = { ...realEditorial(), places: [] };
 
@@ -60,8 +61,7 @@ describe('places found by rule', () => {
       return undefined;
     };
     const alphabet = ['南', '京', '公司', '集团', '园区', '港', '的', '是', '等', 'A', '7', '（', '𠀋', '\ud840', '，'];
-    let seed = 31;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const next = seeded(31);
     let names = 0;
     for (let n = 0; n < 2000; n++) {
       const item = Array.from({ length: Math.floor(next() * 9) }, () => alphabet[Math.floor(next() * alphabet.length)]!).join('');
@@ -141,8 +141,7 @@ describe('clauses that open with a name', () => {
 
   it('finds what a search of every clause finds (random sentences)', () => {
     const alphabet = ['是', '作', '为', '作为', '，', '；', '公', '司', '园', '区', '港', '中', '心', '华', 'A', '的'];
-    let seed = 12345;
-    const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+    const next = seeded(12345);
     let hits = 0;
     for (let n = 0; n < 300; n++) {
       let text = '';
