@@ -49,11 +49,14 @@ export interface PunctuationResult {
  * the scan of restorePunctuation.
  */
 const MARKS = /[,:;?!()]/g;
-const ANY_MARK = /[,:;?!()]/;
 
-/** Does the text hold any of the seven marks? (a line without one has nothing to restore) */
+/**
+ * Does the text hold any of the seven marks? (a line without one has nothing to restore) When
+ * it does, MARKS is left just after the first one: restore's scan goes on from there.
+ */
 export function hasMark(text: string): boolean {
-  return ANY_MARK.test(text);
+  MARKS.lastIndex = 0;
+  return MARKS.test(text);
 }
 
 /** Is text[i] part of Chinese text (false outside the text)? */
@@ -141,13 +144,12 @@ interface Restored {
 }
 
 /**
- * The one pass of restorePunctuation. The first search for a mark is also the test that the
- * line has one (no separate hasMark call); the URLs and e-mail addresses are looked for only
- * once a mark has been found.
+ * The one pass of restorePunctuation. hasMark, the test that the line has a mark, is also the
+ * search for the first one; the URLs and e-mail addresses are looked for only once a mark has
+ * been found.
  */
 function restore(text: string): Restored | null {
-  MARKS.lastIndex = 0;
-  if (!MARKS.test(text)) return null;
+  if (!hasMark(text)) return null;
   const skip = protectedRanges(text);
   // parentheses are decided in pairs, when the first one is met (few lines have any); the
   // other marks by their neighbours, in the one pass that also builds the new text
