@@ -27,6 +27,8 @@ interface ConversionOnly {
    * (a surrogate counts as a unit)
    */
   normalizes: (text: string) => boolean;
+  /** the preset's normalisation chain alone, built by opencc-js */
+  normalize: (text: string) => string;
   /** the preset's conversion chain alone (phrases, then characters), built by opencc-js */
   convert: (text: string) => string;
 }
@@ -39,7 +41,9 @@ let conversionOnly: ConversionOnly | null | undefined;
  * text in which no key that normalisation changes occurs comes out of it unchanged (every
  * match maps a key to itself, every other unit is copied), so for such a text the conversion
  * chain alone, built by opencc-js's ConverterFactory from the same preset, gives the same
- * result at half the cost; a text containing the first unit of such a key takes both passes.
+ * result at half the cost; a text containing the first unit of such a key takes both passes,
+ * the two chains built here one after the other (which is all `Converter` does with this
+ * preset: each dictionary is built once in the process, not again inside a second converter).
  * null when the preset is not of that shape (then every text takes the full converter).
  */
 export function conversionChainOnly(): ConversionOnly | null {
@@ -68,17 +72,20 @@ export function conversionChainOnly(): ConversionOnly | null {
   // starts a match attempt at every position. With no such key at all, every text passes.
   const untouched = new RegExp(ranges === '' ? '^[\\s\\S]*$' : `^[^${ranges}]*$`);
   const normalizes = (text: string): boolean => !untouched.test(text);
-  return (conversionOnly = { normalizes, convert: OpenCC.ConverterFactory(...preset.conversionChain) });
+  return (conversionOnly = {
+    normalizes,
+    normalize: OpenCC.ConverterFactory(...(preset.normalizationChain ?? [])),
+    convert: OpenCC.ConverterFactory(...preset.conversionChain),
+  });
 }
 
 /** The one t→cn converter of the process: opencc-js `Converter({ from: 't', to: 'cn' })`. */
 export function toSimplified(text: string): string {
+  const chains = conversionChainOnly();
+  // normalisation, then conversion; the first skipped when it has nothing to change (it would
+  // return the text as it is)
+  if (chains) return chains.convert(chains.normalizes(text) ? chains.normalize(text) : text);
   converter ??= OpenCC.Converter({ from: 't', to: 'cn' });
-  const fast = conversionChainOnly();
-  if (fast) {
-    // nothing for the normalisation pass to change: it would return the text as it is
-    if (!fast.normalizes(text)) return fast.convert(text);
-  }
   return converter(text);
 }
 
