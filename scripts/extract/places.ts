@@ -9,7 +9,8 @@
  * A name found by rule and not in the gazetteer gets an info message so an editor can check it.
  */
 import type { Place } from '../../src/schemas.ts';
-import { at, type Context, firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, type NameLengths, type Sentence, unitTest, words, type Words } from './context.ts';
+import { isHanUnit } from '../pipeline/han.ts';
+import { at, type Context, firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, type NameLengths, provinceLengths, type Sentence, unitTest, words, type Words } from './context.ts';
 import type { PlaceEntry } from './editorial.ts';
 import type { PlaceName } from './provinces.ts';
 
@@ -88,7 +89,6 @@ export function suffixKind(name: string): Place['kind'] | undefined {
 /** 的, 是, 等: a name stops before them */
 const isStop = (code: number): boolean => code === 0x7684 || code === 0x662f || code === 0x7b49;
 const HAN_FIRST = /^\p{Script=Han}/u;
-const isHanUnit = unitTest(/\p{Script=Han}/u);
 /** `HAN_FIRST.test(text)`, by the first unit unless it is a surrogate */
 function hanFirst(text: string): boolean {
   const code = text.charCodeAt(0);
@@ -173,14 +173,15 @@ export function rulePlaces(ctx: Context): { name: string; kind: Place['kind']; s
 }
 
 /**
- * Lengths of the province, city and district names by their first UTF-16 unit (lengthsByFirstUnit),
- * so most positions cost one array read and a name is looked up only in the lengths it can have.
+ * Lengths of the city and district names by their first UTF-16 unit (lengthsByFirstUnit; the
+ * province names' are context.ts's provinceLengths), so most positions cost one array read and
+ * a name is looked up only in the lengths it can have.
  */
-const nameUnits = new WeakMap<Context['geo'], { province: NameLengths; city: NameLengths; district: NameLengths }>();
-function lengthsOf(geo: Context['geo']): { province: NameLengths; city: NameLengths; district: NameLengths } {
+const nameUnits = new WeakMap<Context['geo'], { city: NameLengths; district: NameLengths }>();
+function lengthsOf(geo: Context['geo']): { city: NameLengths; district: NameLengths } {
   let t = nameUnits.get(geo);
   if (!t) {
-    t = { province: lengthsByFirstUnit(geo.byName.keys()), city: lengthsByFirstUnit(geo.cityByName.keys()), district: lengthsByFirstUnit(geo.districtByName.keys()) };
+    t = { city: lengthsByFirstUnit(geo.cityByName.keys()), district: lengthsByFirstUnit(geo.districtByName.keys()) };
     nameUnits.set(geo, t);
   }
   return t;
@@ -237,7 +238,7 @@ export function geographyPlaces(ctx: Context, provinces: Set<string>, sitePrefix
       const index = found[g]!;
       let pos = index + GO_WORDS.words[found[g + 1]!]!.length;
       // a province name first (在江苏南京): the longest one
-      pos += longestNameAt(t, pos, lengths.province, ctx.geo.byName);
+      pos += longestNameAt(t, pos, provinceLengths(ctx.geo), ctx.geo.byName);
       for (;;) {
         const hit = cityAt(t, pos);
         if (!hit) break;
