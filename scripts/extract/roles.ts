@@ -2,6 +2,7 @@
  * Official titles as written before a name: 省委书记, 省委副书记、省长, 中共中央政治局委员、上海市委书记,
  * 市人大常委会主任 … and the name that follows them.
  */
+import { isHanUnit } from '../pipeline/han.ts';
 import { firstUnits, hasUnit, longestNameAt, provinceAt, provinceLengths, unitTest, type UnitSet } from './context.ts';
 import type { Geography } from './provinces.ts';
 
@@ -49,8 +50,7 @@ export function roleScanner(geo: Geography): { re: RegExp; first: UnitSet; span:
     const first = firstUnits(geo.byName.keys(), ROLE_OWN_FIRST);
     // the longest first part: a province name, 自治区, 人大常委会, 常务, 副, 秘书长 (14 units after the
     // name); the other parts are shorter (中共中央政治局委员: 9; …自治区人民政府副主席: name + 10)
-    const longestName = Math.max(...[...geo.byName.keys()].map((n) => n.length));
-    stickyCache.set(geo, (s = { re: new RegExp(roleRegex(geo).source, 'uy'), first, span: longestName + 14 }));
+    stickyCache.set(geo, (s = { re: new RegExp(roleRegex(geo).source, 'uy'), first, span: provinceLengths(geo).longest + 14 }));
   }
   return s;
 }
@@ -115,7 +115,6 @@ export function hasSurname(name: string, surnames: Surnames): boolean {
 }
 
 const HAN = /^\p{Script=Han}+$/u;
-const isHanUnit = unitTest(/\p{Script=Han}/u);
 
 /**
  * `HAN.test(text.slice(from, to))` (from < to) one unit at a time: when no unit is a surrogate,
@@ -174,7 +173,7 @@ function provincesStartingWith(geo: Geography, unit: number): { province: Geogra
   if (!map) {
     map = new Map();
     for (const p of geo.provinces) {
-      const level = /(自治区|特别行政区|省|市)$/u.exec(p.name)?.[1] ?? '';
+      const level = LEVELS.find((w) => p.name.endsWith(w)) ?? '';
       for (const u of new Set([p.name.charCodeAt(0), p.short.charCodeAt(0)])) map.set(u, [...(map.get(u) ?? []), { province: p, level }]);
     }
     byFirstUnit.set(geo, map);
