@@ -592,9 +592,9 @@ function unitClass(first: UnitSet): RegExp | null {
  * before the pattern.
  */
 export function scan(re: RegExp, first: UnitSet, text: string, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
   const candidate = unitClass(first);
   if (candidate !== null) {
+    const out: RegExpExecArray[] = [];
     candidate.lastIndex = 0;
     while (candidate.test(text)) {
       if (ahead !== undefined && !ahead(text, candidate.lastIndex - 1)) continue;
@@ -607,21 +607,8 @@ export function scan(re: RegExp, first: UnitSet, text: string, ahead?: (text: st
     }
     return out;
   }
-  const n = text.length;
-  for (let i = 0; i < n; ) {
-    if (!hasUnit(first, text.charCodeAt(i)) || (ahead !== undefined && !ahead(text, i))) {
-      i++;
-      continue;
-    }
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m === null) i++;
-    else {
-      out.push(m);
-      i = m.index + Math.max(1, m[0].length);
-    }
-  }
-  return out;
+  // every position: one window over the whole text
+  return scanNear(re, first, text, [text.length], text.length, ahead);
 }
 
 /**
