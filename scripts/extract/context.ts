@@ -3,6 +3,7 @@
  * the raw source), the editorial data, the geography, and a way to report what it inferred or
  * could not resolve as vfile messages (`extract/<rule>`).
  */
+import { restoreStackTraces, stopStackTraces } from '../pipeline/report.ts';
 import type { CleanDocument, CleanLine, LineKind } from '../pipeline/types.ts';
 import type { Editorial } from './editorial.ts';
 import type { Geography } from './provinces.ts';
@@ -138,17 +139,14 @@ export function createContext(doc: CleanDocument, editorial: Editorial, geo: Geo
   // every extractor asks about every sentence whether it is about the past: answered once, from
   // the dictionary pass (which every article needs anyway)
   markHistorical(sentences, search.found(PAST));
-  // vfile messages are Errors: capturing a stack trace nobody reads is most of their cost. A
-  // limit that is not a number makes V8 skip the capture altogether (0 still captures an empty
-  // trace); VFileMessage sets `stack` to '' itself, so the messages are the same
+  // vfile messages are Errors: no stack trace for them (see stopStackTraces)
   const message = (fatal: boolean | undefined) => (reason: string, at: { line: number; column?: number } | undefined, rule: string) => {
-    const stackTraceLimit = Error.stackTraceLimit;
-    Reflect.set(Error, 'stackTraceLimit', undefined);
+    const limit = stopStackTraces();
     try {
       const m = doc.vfile.message(reason, { place: at ? { line: at.line, column: at.column ?? 1 } : undefined, ruleId: rule, source: 'extract' });
       m.fatal = fatal;
     } finally {
-      Error.stackTraceLimit = stackTraceLimit;
+      restoreStackTraces(limit);
     }
   };
   let named: (string[] | undefined)[] | undefined;
