@@ -34,6 +34,22 @@ export interface CleanOptions {
 }
 
 /**
+ * Start and end of the n-th (0-based) run of gap marks in `text`, or null: an indexOf walk
+ * rather than a regular expression built and run for every gap.
+ */
+export function nthGapRun(text: string, nth: number): [number, number] | null {
+  let from = 0;
+  for (let k = 0; ; k++) {
+    const start = text.indexOf(GAP_MARK, from);
+    if (start === -1) return null;
+    let end = start + GAP_MARK.length;
+    while (text.startsWith(GAP_MARK, end)) end += GAP_MARK.length;
+    if (k === nth) return [start, end];
+    from = end;
+  }
+}
+
+/**
  * The context of each gap left, taken from the published text (simplified, punctuated): the
  * n-th gap of a line is its n-th run of gap marks.
  */
@@ -43,11 +59,9 @@ function gapContexts(list: { line: number; context: string }[], lines: CleanLine
     const nth = seen.get(g.line) ?? 0;
     seen.set(g.line, nth + 1);
     const text = lines.filter((l) => l.line === g.line).map((l) => l.text).join(' ');
-    const runs = [...text.matchAll(new RegExp(`${GAP_MARK}+`, 'g'))];
-    const run = runs[nth];
+    const run = nthGapRun(text, nth);
     if (!run) return { line: g.line, context: g.context };
-    const start = run.index;
-    const end = start + run[0].length;
+    const [start, end] = run;
     return { line: g.line, context: text.slice(Math.max(0, start - 8), Math.min(text.length, end + 8)) };
   });
 }

@@ -1,7 +1,8 @@
 import iconv from 'iconv-lite';
 import * as OpenCC from 'opencc-js/t2cn';
 import { describe, expect, it } from 'vitest';
-import { cleanSource, SourceError } from '../../scripts/pipeline/clean.ts';
+import { cleanSource, nthGapRun, SourceError } from '../../scripts/pipeline/clean.ts';
+import { seeded } from '../extract/random.ts';
 import { GAP_MARK } from '../../scripts/pipeline/gaps.ts';
 import { formatReport } from '../../scripts/pipeline/report.ts';
 import type { CleanDocument } from '../../scripts/pipeline/types.ts';
@@ -201,6 +202,23 @@ describe('cleanSource: other encodings give the same document', () => {
     for (const s of sources) {
       const gaps = doc(s.id).lines.filter((l) => l.text.includes(GAP_MARK)).length;
       expect(gaps).toBe(new Set(doc(s.id).changes.gapsLeft.map((g) => g.line)).size);
+    }
+  });
+});
+
+describe('nthGapRun', () => {
+  it('finds the n-th run of gap marks as a global regular expression does, on random texts', () => {
+    const random = seeded(41);
+    const units = [GAP_MARK, GAP_MARK, '重', '，', 'a', ' ', '?'];
+    for (let t = 0; t < 2000; t++) {
+      let text = '';
+      const length = Math.floor(random() * 16);
+      for (let i = 0; i < length; i++) text += units[Math.floor(random() * units.length)]!;
+      const runs = [...text.matchAll(new RegExp(`${GAP_MARK}+`, 'g'))];
+      for (let nth = 0; nth <= runs.length; nth++) {
+        const run = runs[nth];
+        expect(nthGapRun(text, nth), `${JSON.stringify(text)} #${nth}`).toEqual(run ? [run.index, run.index + run[0].length] : null);
+      }
     }
   });
 });
