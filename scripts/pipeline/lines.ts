@@ -93,6 +93,20 @@ export function applyEdits(work: WorkLine, replacements: { start: number; end: n
   return out;
 }
 
+/**
+ * Give a line the text a step built itself while scanning it, and record the edits that made
+ * it, as applyEdits does (same-length ones need not be given): for a step with many small
+ * removals per line, which then needs no replacement objects and no second pass over them.
+ * `edits` are sorted, non-overlapping, in the coordinates of the line's current text.
+ */
+export function replaceText(work: WorkLine, text: string, edits: Edit[]): void {
+  if (edits.length > 0) {
+    if (work.edits === NO_EDITS) work.edits = [edits];
+    else work.edits.push(edits);
+  }
+  work.text = text;
+}
+
 export function note(work: WorkLine, offset: number, rule: string, message: string, severity: 'info' | 'warning' = 'info'): void {
   const pending: Pending = { rule, message, column: rawColumn(work, offset), severity };
   if (work.messages === NO_MESSAGES) work.messages = [pending];
