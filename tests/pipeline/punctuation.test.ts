@@ -71,6 +71,26 @@ describe('punctuation: what stays exactly as it is', () => {
     expect(p('新京报2023-04-15 15:32:52')).toBe('新京报2023-04-15 15:32:52');
     expect(p('请联系:18225885531 邮箱 cp55991@163.com')).toBe('请联系：18225885531 邮箱 cp55991@163.com');
     expect(p('详见http://www.ahfzw.cn/a?id=3,谢谢')).toBe('详见http://www.ahfzw.cn/a?id=3,谢谢');
+    // an e-mail address before a URL decides where the URL starts (the search goes left to right)
+    expect(p('见a@b.chttp://x,中')).toBe('见a@b.chttp://x，中');
+    expect(p('见b.chttp://x,中')).toBe('见b.chttp://x,中');
+  });
+});
+
+describe('punctuation: the new text', () => {
+  it('a line longer than the scratch space it is made in', () => {
+    const line = '长三角,一体化(发展);'.repeat(2000);
+    // the last `;` has no Chinese neighbour
+    expect(p(line)).toBe(`${'长三角，一体化（发展）；'.repeat(1999)}长三角，一体化（发展）;`);
+    expect(p(`${line}完`)).toBe(`${'长三角，一体化（发展）；'.repeat(2000)}完`);
+  });
+  it('keeps lone surrogates and the units around the marks as they are', () => {
+    expect(p('\ud800,中\udc00:文')).toBe('\ud800，中\udc00：文');
+    expect(p('a\ud83d,b')).toBe('a\ud83d，b');
+  });
+  it('a line after a longer one gets only its own units', () => {
+    expect(p('长三角一体化发展,推进')).toBe('长三角一体化发展，推进');
+    expect(p('中,文')).toBe('中，文');
   });
 });
 
