@@ -43,6 +43,21 @@ function annotationBetween(text: string, from: number, to: number): boolean {
 const TONE = new RegExp(`[${TONED}]`);
 
 /**
+ * The first of the annotation characters right before `end` (at most ANNOTATION_MAX + 1 of
+ * them are read: more cannot be an annotation), or `end` when there is none.
+ */
+function annotationStart(text: string, end: number): number {
+  let i = end;
+  const limit = Math.max(0, end - ANNOTATION_MAX - 1);
+  while (i > limit) {
+    const code = text.charCodeAt(i - 1);
+    if (code >= 0x200 || IN_ANNOTATION[code] === 0) break;
+    i--;
+  }
+  return i;
+}
+
+/**
  * Where the annotation ending with the `)` at `close` starts (at its `(`, or at the first
  * letter after a `?`), or -1 when there is none; `open` and `q` are the last `(` and the last
  * `?` at or before `close`, `from` the end of the previous candidate (they never overlap).
@@ -132,27 +147,23 @@ export function removePinyin(lines: WorkLine[]): PinyinResult {
   for (const work of lines) {
     const text = work.text;
     if (!text.includes(')')) continue;
-    // One pass over the line (annotations are dense: one every dozen characters in 001, so
-    // this beats three indexOf per annotation), building the new text as it goes: the
-    // candidates all end with a `)`, at which the last `(` and the last `?` seen decide.
+    // From `)` to `)` (an annotation ends with one), building the new text as we go; what
+    // precedes each `)` is read backwards, over annotation characters only: a `(` or `?` met
+    // there is the last one before the `)` (neither is an annotation character), and a
+    // candidate can start nowhere else (annotationBetween would fail) — so the line is not
+    // read unit by unit in JavaScript, nor searched three times per annotation
     let out = '';
     let last = 0;
     const edits: Edit[] = [];
     /** units removed so far */
     let removed = 0;
     let hints: Map<number, string> | null = null;
-    let lastOpen = -1;
-    let lastQ = -1;
     /** end of the last candidate: candidates do not overlap */
     let from = 0;
-    for (let close = 0; close < text.length; close++) {
-      const code = text.charCodeAt(close);
-      // the three units that matter are all below `@` (Han characters are far above)
-      if (code > 0x3f) continue;
-      if (code === 0x28) lastOpen = close;
-      else if (code === 0x3f) lastQ = close;
-      if (code !== 0x29) continue;
-      const start = annotationAt(text, close, lastOpen, lastQ, from);
+    for (let close = text.indexOf(')'); close !== -1; close = text.indexOf(')', close + 1)) {
+      const stop = annotationStart(text, close) - 1;
+      const mark = stop < 0 ? 0 : text.charCodeAt(stop);
+      const start = annotationAt(text, close, mark === 0x28 ? stop : -1, mark === 0x3f ? stop : -1, from);
       if (start < 0) continue;
       const end = close + 1;
       from = end;

@@ -49,6 +49,16 @@ describe('pinyin: small fixtures', () => {
     expect(run('發(fā) 皖I(lǐng)CP備 Windows(xp) f(x)').text).toBe('發 皖ICP備 Windows(xp) f(x)');
   });
 
+  it('an annotation is what lies between a `)` and the nearest `(` or `?` before it, 48 characters at most', () => {
+    const six = 'zhuàng zhuàng zhuàng zhuàng zhuàng zhuàng'; // 41 characters, six syllables
+    expect(run(`狀(${six})態`).text).toBe('狀態');
+    expect(run(`狀(${six}       )態`).text).toBe('狀態'); // 48, trimmed
+    expect(run(`狀(${six}        )態`).text).toBe(`狀(${six}        )態`); // 49
+    // the `?` nearest the `)` starts the lost character's pinyin; a `(` further back does not count
+    expect(run('重(x)?fù)擔').text).toBe('重(x)?擔');
+    expect(run('重?(x fù)擔').text).toBe('重?(x fù)擔');
+  });
+
   it('leaves real parentheses alone', () => {
     const text = '易煉紅講話(浙江衛視畫面) (宗禾) 長江岸線(蕪湖段) 公司(IBM) 客戶端(app) f(x) 共(0)條 發(fā)';
     expect(run(text).text).toBe('易煉紅講話(浙江衛視畫面) (宗禾) 長江岸線(蕪湖段) 公司(IBM) 客戶端(app) f(x) 共(0)條 發');
