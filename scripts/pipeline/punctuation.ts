@@ -210,7 +210,7 @@ function restore(text: string): Restored | null {
     units[i] = FULL_BY_CODE[code]!;
     if (d === UNBALANCED) (unbalanced ??= []).push(i);
     const kind = KIND_BY_CODE[code]!;
-    if (tally[kind]++ === 0) order.push(kind);
+    if (tally[kind]!++ === 0) order.push(kind);
   } while (MARKS.test(text));
   if (converted === 0) return null;
   const kinds: string[] = [];
