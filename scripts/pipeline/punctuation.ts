@@ -77,6 +77,8 @@ for (const [mark, full] of Object.entries(FULL)) FULL_BY_CODE[mark.charCodeAt(0)
 
 /** the kinds marks are counted by (both parentheses are one), and each mark's kind by its code */
 const KINDS = ['，', '：', '；', '？', '！', '（）'];
+/** how the line's message names each kind before its count (`，×3`) */
+const LABELS = KINDS.map((kind) => `${kind}×`);
 const KIND_BY_CODE: number[] = [];
 for (const [mark, kind] of [[',', 0], [':', 1], [';', 2], ['?', 3], ['!', 4], ['(', 5], [')', 5]] as const) KIND_BY_CODE[mark.charCodeAt(0)] = kind;
 /** per kind, how many marks of the line being restored were converted (zero between lines) */
@@ -170,7 +172,8 @@ interface Restored {
   count: number;
   first: number;
   unbalanced: number[];
-  kinds: string[];
+  /** indexes into KINDS */
+  kinds: number[];
   counts: number[];
 }
 
@@ -213,10 +216,10 @@ function restore(text: string): Restored | null {
     if (tally[kind]!++ === 0) order.push(kind);
   } while (MARKS.test(text));
   if (converted === 0) return null;
-  const kinds: string[] = [];
+  const kinds: number[] = [];
   const counts: number[] = [];
   for (const kind of order) {
-    kinds.push(KINDS[kind]!);
+    kinds.push(kind);
     counts.push(tally[kind]!);
     tally[kind] = 0;
   }
@@ -227,7 +230,7 @@ export function restorePunctuation(text: string): PunctuationResult {
   const r = restore(text);
   if (r === null) return { text, count: 0, first: -1, unbalanced: [], marks: new Map() };
   const marks = new Map<string, number>();
-  for (let k = 0; k < r.kinds.length; k++) marks.set(r.kinds[k]!, r.counts[k]!);
+  for (let k = 0; k < r.kinds.length; k++) marks.set(KINDS[r.kinds[k]!]!, r.counts[k]!);
   return { text: r.text, count: r.count, first: r.first, unbalanced: r.unbalanced, marks };
 }
 
@@ -235,9 +238,12 @@ export function restorePunctuation(text: string): PunctuationResult {
 export function punctuateLine(work: WorkLine): number {
   const r = restore(work.text);
   if (r === null) return 0;
-  let summary = `${r.kinds[0]!}×${r.counts[0]!}`;
-  for (let k = 1; k < r.kinds.length; k++) summary += ` ${r.kinds[k]!}×${r.counts[k]!}`;
-  note(work, r.first, 'punctuation/full-width', `restored ${r.count} full-width punctuation mark${r.count === 1 ? '' : 's'} (${summary})`);
+  // `restored 3 full-width punctuation marks (，×2 ：×1)`, from as few pieces as possible (a
+  // message per line: its joins were an eighth of the step)
+  let summary = LABELS[r.kinds[0]!]! + r.counts[0]!;
+  for (let k = 1; k < r.kinds.length; k++) summary += ' ' + LABELS[r.kinds[k]!]! + r.counts[k]!;
+  const head = r.count === 1 ? 'restored 1 full-width punctuation mark (' : 'restored ' + r.count + ' full-width punctuation marks (';
+  note(work, r.first, 'punctuation/full-width', head + summary + ')');
   for (const at of r.unbalanced) note(work, at, 'punctuation/unbalanced', `unbalanced parenthesis ${work.text[at]} converted by its neighbours`, 'warning');
   // same length: no edit to record
   work.text = r.text;
