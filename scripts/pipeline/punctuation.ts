@@ -45,20 +45,14 @@ export interface PunctuationResult {
 }
 
 /**
- * The seven ASCII marks `,` `:` `;` `?` `!` `(` `)`, found by the regular-expression engine's
- * class search (faster on a long line than a loop over its units in JavaScript); global, for
- * the scan of restorePunctuation.
+ * restore's scan, by the regular-expression engine's class search (faster on a long line than a
+ * loop over its units in JavaScript): the seven ASCII marks `,` `:` `;` `?` `!` `(` `)`, and
+ * `www.`, which with `://` (found at its `:`) is where a protected range can start. A mark inside a URL always comes after the range's `://` or
+ * `www.` (a scheme or `www.` holds none, an e-mail address none at all): the ranges need to be
+ * known only from the first of these on, or for the first parenthesis (pairs are decided over
+ * the whole line). Most lines have neither, and are then not searched for them at all.
  */
-const MARKS = /[,:;?!()]/g;
-
-/**
- * Does the text hold any of the seven marks? (a line without one has nothing to restore) When
- * it does, MARKS is left just after the first one: restore's scan goes on from there.
- */
-export function hasMark(text: string): boolean {
-  MARKS.lastIndex = 0;
-  return MARKS.test(text);
-}
+const SCAN = /[,:;?!()]|www\./g;
 
 /** Is text[i] part of Chinese text (false outside the text)? */
 function chineseAt(text: string, i: number): boolean {
@@ -178,13 +172,15 @@ interface Restored {
 }
 
 /**
- * The one pass of restorePunctuation. hasMark, the test that the line has a mark, is also the
- * search for the first one; the URLs and e-mail addresses are looked for only once a mark has
- * been found.
+ * The one pass of restorePunctuation. Its first search is also the test that the line has
+ * anything to restore; the URLs and e-mail addresses are looked for only once they can matter.
  */
 function restore(text: string): Restored | null {
-  if (!hasMark(text)) return null;
-  const skip = protectedRanges(text);
+  SCAN.lastIndex = 0;
+  if (!SCAN.test(text)) return null;
+  /** protected ranges, once they can matter (see SCAN) */
+  let skip: number[] | null = null;
+  let skipKnown = false;
   // parentheses are decided in pairs, when the first one is met (few lines have any); the
   // other marks by their neighbours, in the one pass that also builds the new text
   let parens: number[] | null = null;
@@ -197,11 +193,22 @@ function restore(text: string): Restored | null {
   const order: number[] = [];
   // from mark to mark (the search above found the first one)
   do {
-    const i = MARKS.lastIndex - 1;
+    const i = SCAN.lastIndex - 1;
     const code = text.charCodeAt(i);
+    if (code === 0x2e || (code === 0x3a && text.startsWith('//', i + 1))) {
+      if (!skipKnown) {
+        skip = protectedRanges(text);
+        skipKnown = true;
+      }
+      if (code === 0x2e) continue; // `www.`
+    }
     if (within(skip, i)) continue;
     let d: number;
     if (code === 0x28 || code === 0x29) {
+      if (!skipKnown) {
+        skip = protectedRanges(text);
+        skipKnown = true;
+      }
       parens ??= decideParentheses(text, skip);
       d = parens[p++]!;
     } else d = chineseAt(text, i - 1) || chineseAt(text, i + 1) ? CONVERT : KEEP;
@@ -214,7 +221,7 @@ function restore(text: string): Restored | null {
     if (d === UNBALANCED) (unbalanced ??= []).push(i);
     const kind = KIND_BY_CODE[code]!;
     if (tally[kind]!++ === 0) order.push(kind);
-  } while (MARKS.test(text));
+  } while (SCAN.test(text));
   if (converted === 0) return null;
   const kinds: number[] = [];
   const counts: number[] = [];
