@@ -80,18 +80,22 @@ function splitOff(work: WorkLine, start: number): WorkLine {
 }
 
 export function classify(kept: Kept[], rules: Rules): Classified[] {
-  const { meta, splitCredit } = rules.kinds;
+  const { splitCredit } = rules.kinds;
   const lists = joinedLists(rules.kinds);
   let [first] = paragraphSpan(kept.map((k) => k.work.text));
   if (first < 0) first = 0;
   const header = kept.slice(0, first);
-  const metaAt = header.findIndex((k) => match(meta, k.work.text) !== undefined);
+  // meta, then caption, then credit: one joined list per line. Its first match is a meta rule
+  // exactly when a meta rule matches the line (meta comes first), so the publication line is
+  // found from the same answers.
+  const headerRules = header.map((k) => match(lists.header, k.work.text));
+  const metaAt = headerRules.findIndex((rule) => rule !== undefined && lists.kindOf.get(rule) === 'meta');
 
   const out: Classified[] = [];
   let titled = false;
   header.forEach(({ work, repeatedCaption }, i) => {
     // meta, then caption (or a caption printed twice), then credit
-    const rule = match(lists.header, work.text);
+    const rule = headerRules[i];
     const asked = rule && lists.kindOf.get(rule);
     if (rule && asked === 'meta') return out.push({ work, kind: 'meta', rule: rule.id });
     if (asked === 'caption' || repeatedCaption) return out.push({ work, kind: 'caption', ...(rule && asked === 'caption' ? { rule: rule.id } : {}) });
@@ -119,12 +123,16 @@ export function classify(kept: Kept[], rules: Rules): Classified[] {
     }
     let signature: WorkLine | null = null;
     let signatureRule: string | undefined;
-    for (const r of splitCredit) {
-      const m = matchPattern(r.test, text);
-      if (m && m[1] !== undefined && m.index > 0) {
-        signature = splitOff(work, m.index + m[0].indexOf(m[1]));
-        signatureRule = r.id;
-        break;
+    // firstMatch first: it rules out most lines without a regular expression (a paragraph
+    // ending with 。 cannot end with a signature); the loop then finds where the credit starts
+    if (match(splitCredit, text) !== undefined) {
+      for (const r of splitCredit) {
+        const m = matchPattern(r.test, text);
+        if (m && m[1] !== undefined && m.index > 0) {
+          signature = splitOff(work, m.index + m[0].indexOf(m[1]));
+          signatureRule = r.id;
+          break;
+        }
       }
     }
     const kind: LineKind = work.text.length <= HEADING_MAX && !SENTENCE_END.test(work.text) ? 'heading' : 'body';

@@ -10,6 +10,7 @@ import { readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { z } from 'astro/zod';
 import { isMap, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { EndFilter } from './anchors.ts';
 
 export const EDITORIAL_DIR = resolve(import.meta.dirname, '../../content/editorial');
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -94,44 +95,84 @@ export function matches(pattern: Pattern, text: string): boolean {
 }
 
 /**
- * The first rule of `rules` whose pattern matches `text`. The patterns of a list are also
- * compiled into up to three alternations (anchored at the start, at the end, and the rest),
- * built once, so that a line no rule matches — nearly every paragraph — costs three
- * regular-expression tests instead of one per rule; and a line of at most TAIL characters,
- * where a pattern anchored at the end is tested on the whole line anyway, costs one test of
- * all the patterns in one alternation.
+ * The first rule of `rules` whose pattern matches `text`.
+ *
+ * Two things keep this cheap on the lines no rule matches — nearly every paragraph:
+ * - the rules a line cannot match are found from its first and last character (EndFilter,
+ *   anchors.ts: a line ending with 。 cannot match `…摄$`), without a regular expression;
+ * - the patterns of the rules left are compiled into up to three alternations (anchored at the
+ *   start, at the end, and the rest), built once per set of rules, so that the line costs three
+ *   regular-expression tests instead of one per rule; and a line of at most TAIL characters,
+ *   where a pattern anchored at the end is tested on the whole line anyway, one test of all
+ *   the patterns in one alternation.
  */
 interface Group {
   test: Pattern;
   kind: 'start' | 'other' | 'tail';
 }
-interface Combined {
+interface Combined<T> {
+  rules: T[];
   /** every pattern of the list, for a line of at most TAIL characters */
   all: RegExp;
   groups: Group[];
   unanchored: Set<object>;
 }
-const combined = new WeakMap<object, Combined>();
+interface Prepared<T> {
+  whole: Combined<T>;
+  ends: EndFilter | null;
+  /** the combined patterns of the rules left by the filter, by its bit mask (built once each) */
+  subsets: Map<number, Combined<T>>;
+}
+const prepared = new WeakMap<object, Prepared<{ test: Pattern }>>();
 const alternation = (patterns: Pattern[]): RegExp => new RegExp(patterns.map((p) => `(?:${p.re.source})`).join('|'), 'u');
+
+function combine<T extends { test: Pattern }>(rules: T[]): Combined<T> {
+  const join = (list: T[], kind: Group['kind']): Group[] =>
+    list.length === 0 ? [] : [{ test: { re: alternation(list.map((r) => r.test)), tail: kind === 'tail' }, kind }];
+  const start = rules.filter((r) => !r.test.tail && alternatives(r.test.re.source).every((a) => a.startsWith('^')));
+  const other = rules.filter((r) => !r.test.tail && !start.includes(r));
+  const tail = rules.filter((r) => r.test.tail);
+  return {
+    rules,
+    all: alternation(rules.map((r) => r.test)),
+    groups: [...join(start, 'start'), ...join(tail, 'tail'), ...join(other, 'other')],
+    unanchored: new Set(other),
+  };
+}
+
+function prepare<T extends { test: Pattern }>(rules: T[]): Prepared<T> {
+  let p = prepared.get(rules) as Prepared<T> | undefined;
+  if (!p) {
+    // a pattern run on a line's tail (match) does not see the line's first character
+    const ends = EndFilter.of(rules.map((r) => ({ re: r.test.re, useFirst: !r.test.tail })));
+    p = { whole: combine(rules), ends, subsets: new Map() };
+    prepared.set(rules, p as Prepared<{ test: Pattern }>);
+  }
+  return p;
+}
+
 /**
  * `anchoredOnly`: test only the patterns anchored at the start or at the end (cheap on a long
  * line); the others, which would scan the whole line, are skipped.
  */
 export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string, anchoredOnly = false): T | undefined {
   if (rules.length === 0) return undefined;
-  let c = combined.get(rules);
-  if (!c) {
-    const join = (list: T[], kind: Group['kind']): Group[] =>
-      list.length === 0 ? [] : [{ test: { re: alternation(list.map((r) => r.test)), tail: kind === 'tail' }, kind }];
-    const start = rules.filter((r) => !r.test.tail && alternatives(r.test.re.source).every((a) => a.startsWith('^')));
-    const other = rules.filter((r) => !r.test.tail && !start.includes(r));
-    const tail = rules.filter((r) => r.test.tail);
-    c = {
-      all: alternation(rules.map((r) => r.test)),
-      groups: [...join(start, 'start'), ...join(tail, 'tail'), ...join(other, 'other')],
-      unanchored: new Set(other),
-    };
-    combined.set(rules, c);
+  const p = prepare(rules);
+  let c = p.whole;
+  if (p.ends && text.length > 0) {
+    const mask = p.ends.candidates(text);
+    if (mask === 0) return undefined;
+    if (mask !== p.ends.all) {
+      let subset = p.subsets.get(mask);
+      if (!subset) p.subsets.set(mask, (subset = combine(rules.filter((_, i) => (mask & (1 << i)) !== 0))));
+      c = subset;
+    }
+  }
+  const unanchored = c.unanchored;
+  // one rule left: its own test (a combined test would only repeat it)
+  if (c.rules.length === 1) {
+    const rule = c.rules[0]!;
+    return !(anchoredOnly && unanchored.has(rule)) && matches(rule.test, text) ? rule : undefined;
   }
   let any = false;
   if (!anchoredOnly && text.length <= TAIL) any = c.all.test(text);
@@ -145,8 +186,7 @@ export function firstMatch<T extends { test: Pattern }>(rules: T[], text: string
     }
   }
   if (!any) return undefined;
-  const unanchored = c.unanchored;
-  return rules.find((r) => !(anchoredOnly && unanchored.has(r)) && matches(r.test, text));
+  return c.rules.find((r) => !(anchoredOnly && unanchored.has(r)) && matches(r.test, text));
 }
 
 export interface LineRule {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EDITORIAL_DIR, endAnchoredOnly, firstMatch, loadRules, match, parseRules, RulesError, TAIL } from '../../scripts/pipeline/rules.ts';
+import { alternatives, EDITORIAL_DIR, endAnchoredOnly, firstMatch, loadRules, match, matches, parseRules, RulesError, TAIL, type Pattern } from '../../scripts/pipeline/rules.ts';
+import { sources } from './sources.ts';
 
 const chromeYaml = readFileSync(join(EDITORIAL_DIR, 'chrome.yaml'), 'utf8');
 const kindsYaml = readFileSync(join(EDITORIAL_DIR, 'line-kinds.yaml'), 'utf8');
@@ -87,5 +88,58 @@ describe('rules: matching', () => {
     expect(firstMatch(rules.anywhere, '网站备案/许可证号:皖ICP备2024067946号-1 安徽发展网 © 版权所有')!.id).toBe('copyright');
     expect(firstMatch(rules.anywhere, '皖ICP备06012118号-1')!.id).toBe('icp');
     expect(firstMatch(rules.anywhere, '省党政代表团首先来到杭州市行政服务中心')).toBeUndefined();
+  });
+
+  /** what firstMatch answers, the slow way: every rule in order */
+  const reference = <T extends { test: Pattern }>(rules: T[], text: string, anchoredOnly: boolean): T | undefined =>
+    rules.find((r) => {
+      const unanchored = !r.test.tail && !alternatives(r.test.re.source).every((a) => a.startsWith('^'));
+      return !(anchoredOnly && unanchored) && matches(r.test, text);
+    });
+
+  it('firstMatch gives the answer of testing every rule in order, on every editorial list and every line of the sources', () => {
+    const rules = loadRules();
+    const lists: { test: Pattern }[][] = [
+      rules.anywhere,
+      rules.regional,
+      rules.trims,
+      rules.listHeadings,
+      rules.lists.map((r) => ({ test: r.item })),
+      ...Object.values(rules.kinds),
+      [...rules.kinds.meta, ...rules.kinds.caption, ...rules.kinds.credit],
+    ];
+    const examples = [...chromeYaml.matchAll(/example: '((?:[^']|'')*)'/g), ...kindsYaml.matchAll(/example: '((?:[^']|'')*)'/g)].map((m) => m[1]!.replace(/''/g, "'"));
+    const texts = [...sources.flatMap((s) => s.rawLines.map((l) => l.trim())), ...examples, ...examples.map((e) => `${'长'.repeat(TAIL)}${e}`)].filter((t) => t !== '');
+    let matched = 0;
+    for (const list of lists) {
+      for (const text of texts) {
+        for (const anchoredOnly of [false, true]) {
+          const expected = reference(list, text, anchoredOnly);
+          if (expected) matched++;
+          expect(firstMatch(list, text, anchoredOnly), text).toBe(expected);
+        }
+      }
+    }
+    expect(matched).toBeGreaterThan(50);
+  });
+
+  it('firstMatch on lists of patterns of every shape, anchored or not, short and long lines', () => {
+    const shapes = ['^a', 'b$', '^a.*b$', '^(a|b)c?$', 'ab', '(?<=a)b$', '^[ab]+$', '^(a)\\1', 'a|^b', '^\\d{2}$', 'c$|^c', '^(?:a|)b', '[^a]$'];
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const texts: string[] = [];
+    for (let k = 0; k < 400; k++) {
+      let t = '';
+      const n = 1 + Math.floor(rnd() * 6);
+      for (let j = 0; j < n; j++) t += 'abc1。'[Math.floor(rnd() * 5)];
+      texts.push(t, `${'长'.repeat(TAIL)}${t}`, `${t}${'长'.repeat(TAIL)}${t}`);
+    }
+    for (let l = 0; l < 40; l++) {
+      const list = Array.from({ length: 1 + Math.floor(rnd() * 6) }, (_, i) => {
+        const source = shapes[Math.floor(rnd() * shapes.length)]!;
+        return { id: i, test: { re: new RegExp(source, 'u'), tail: endAnchoredOnly(source) } };
+      });
+      for (const text of texts) for (const anchoredOnly of [false, true]) expect(firstMatch(list, text, anchoredOnly), `${list.map((r) => r.test.re.source).join(' ')} on ${text}`).toBe(reference(list, text, anchoredOnly));
+    }
   });
 });
