@@ -5,6 +5,7 @@
  */
 import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, type Sentence, sortPairs, unitTest, words } from './context.ts';
 import type { EventDay } from './dates.ts';
+import { hitsInOrder } from './hits.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
 export interface MeetingFacts {
@@ -79,10 +80,14 @@ const HELD_AT = /在([^，。；、在]{1,14}?)(?:召开|举行)/u;
 
 export function extractMeeting(ctx: Context, days: EventDay[]): MeetingFacts | null {
   const candidates: { name: string; sentence: Sentence; index: number }[] = [];
-  const suffixes = ctx.occurrences(SUFFIXES);
-  for (const s of ctx.sentences) {
-    const found = suffixes[s.index];
-    if (found === undefined || isHistorical(s)) continue;
+  // the suffixes' occurrences in reading order (sentence, start, word): only the sentences holding one
+  const suffixes = hitsInOrder(ctx, SUFFIXES);
+  for (let j = 0; j < suffixes.length; ) {
+    const s = ctx.sentences[suffixes[j]!]!;
+    // this sentence's (start, word) pairs, as Context.occurrences gives them
+    const found: number[] = [];
+    for (; j < suffixes.length && suffixes[j] === s.index; j += 3) found.push(suffixes[j + 1]!, suffixes[j + 2]!);
+    if (isHistorical(s)) continue;
     for (const n of meetingNames(s.text, found)) candidates.push({ name: n.name, index: n.index, sentence: s });
   }
   // the title's, else the first held (召开/举行) in the text

@@ -3,7 +3,8 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, type UnitSet, unitTest, words } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, sortUnique, type UnitSet, unitTest, words } from './context.ts';
+import { hitsInOrder } from './hits.ts';
 import { type Geography, provinceOf } from './provinces.ts';
 import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
@@ -23,11 +24,10 @@ export interface BusinessPerson {
   sentence: Sentence;
 }
 
-/** words looked for in every sentence, found in one pass (Context.mentions) */
+/** words looked for in every sentence, found in one pass (Context.found, read with hitsInOrder) */
 const TITLE_WORDS = words(...TITLE_ENDS);
 const LEADERS = words('领导');
 const ATTENDING = words('出席', '参加');
-const WITH = words('与');
 const BUSINESS_TITLES = words('董事长', '总裁', '总经理', '创始人', '首席执行官');
 /** what WITH_PEOPLE ends with */
 const BUSINESS_ROLES = words('负责人', '高管', '企业家', '创始人');
@@ -74,11 +74,15 @@ export function titledOfficials(ctx: Context, homeProvince: string | null): Foun
   const { re, first, span } = roleScanner(ctx.geo);
   const mayStart = (t: string, i: number) => roleMayStart(ctx.geo, t, i);
   const out: Found[] = [];
-  // where title words end in each sentence (none: no title), found in the whole text at once
-  const titleEnds = ctx.wordEnds(TITLE_WORDS);
-  for (const s of ctx.sentences) {
-    const ends = titleEnds[s.index];
-    if (s.kind === 'title' || ends === undefined || isHistorical(s)) continue;
+  // where title words occur, in reading order (the sentences holding none are not looked at)
+  const hits = hitsInOrder(ctx, TITLE_WORDS);
+  for (let j = 0; j < hits.length; ) {
+    const s = ctx.sentences[hits[j]!]!;
+    // where the title words end in this sentence, increasing, each once
+    const ends: number[] = [];
+    for (; j < hits.length && hits[j] === s.index; j += 3) ends.push(hits[j + 1]! + TITLE_WORDS.words[hits[j + 2]!]!.length);
+    if (s.kind === 'title' || isHistorical(s)) continue;
+    if (ends.length > 1) sortUnique(ends);
     let previous: string | null | undefined;
     // a title's first part ends with a title word at most `span` units after it starts
     for (const m of scanNear(re, first, s.text, ends, span, mayStart)) {
@@ -148,12 +152,13 @@ export function listedOfficials(ctx: Context): Found[] {
   // only there, not at every position before 领导
   const mayStart = (t: string, i: number) => labelMayStart(ctx.geo, t, i);
   const out: Found[] = [];
-  const leaders = ctx.occurrences(LEADERS);
-  for (const s of ctx.sentences) {
-    const found = leaders[s.index];
-    if (found === undefined || isHistorical(s)) continue;
+  // the (sentence, end) pairs of 领导, in reading order
+  const leaders = ctx.found(LEADERS)[0] ?? [];
+  for (let j = 0; j < leaders.length; ) {
+    const s = ctx.sentences[leaders[j]!]!;
     const starts: number[] = [];
-    for (let j = 0; j < found.length; j += 2) starts.push(found[j]!);
+    for (; j < leaders.length && leaders[j] === s.index; j += 2) starts.push(leaders[j + 1]! - 2);
+    if (isHistorical(s)) continue;
     for (const m of scanNear(re, ANY_UNIT, s.text, starts, span, mayStart)) {
       const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
       const from = (m.index ?? 0) + m[0].length - m[3]!.length;
@@ -173,10 +178,13 @@ const UNLABELLED = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{
 export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
   const re = UNLABELLED;
-  const attending = ctx.mentions(ATTENDING);
-  for (const s of ctx.sentences) {
+  // every match holds 出席 or 参加: only the sentences holding one, in reading order
+  const attending = hitsInOrder(ctx, ATTENDING);
+  for (let j = 0; j < attending.length; ) {
+    const s = ctx.sentences[attending[j]!]!;
+    while (j < attending.length && attending[j] === s.index) j += 3;
     // 、 is frequent: looked for only in the few sentences with 出席 / 参加
-    if (attending[s.index] === 0 || !s.text.includes('、') || isHistorical(s)) continue;
+    if (!s.text.includes('、') || isHistorical(s)) continue;
     for (const m of matches(re, s.text)) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
@@ -200,17 +208,23 @@ const TITLED_PERSON = /(?:董事长|总裁|总经理|创始人|首席执行官)(
 /** 与任正非等企业负责人进行座谈: business people, not officials. */
 export function businessPeople(ctx: Context): BusinessPerson[] {
   const out: BusinessPerson[] = [];
-  const withWord = ctx.mentions(WITH);
-  const roles = ctx.mentions(BUSINESS_ROLES);
-  const business = ctx.mentions(BUSINESS_TITLES);
-  for (const s of ctx.sentences) {
-    // 与 is frequent: the pattern runs only where one of the words it ends with occurs too
-    if (withWord[s.index] === 1 && roles[s.index] === 1) {
+  // the sentences holding one of the words either pattern needs (rare), in reading order
+  const roles = hitsInOrder(ctx, BUSINESS_ROLES);
+  const business = hitsInOrder(ctx, BUSINESS_TITLES);
+  for (let r = 0, b = 0; r < roles.length || b < business.length; ) {
+    const k = Math.min(r < roles.length ? roles[r]! : Infinity, b < business.length ? business[b]! : Infinity);
+    const s = ctx.sentences[k]!;
+    let withRole = false;
+    let titled = false;
+    for (; r < roles.length && roles[r] === k; r += 3) withRole = true;
+    for (; b < business.length && business[b] === k; b += 3) titled = true;
+    // 与 is frequent (not a dictionary word): looked for only where one of the words the pattern ends with occurs
+    if (withRole && s.text.includes('与')) {
       for (const m of matches(WITH_PEOPLE, s.text)) {
         for (const name of m[1]!.split('、')) if (isName(name, ctx.surnames)) out.push({ name, sentence: s });
       }
     }
-    if (business[s.index] === 1) {
+    if (titled) {
       for (const m of matches(TITLED_PERSON, s.text)) {
         const name = nameAt(s.text, (m.index ?? 0) + m[0].length - m[1]!.length, ctx.surnames);
         if (name) out.push({ name, sentence: s });

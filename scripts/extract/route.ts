@@ -6,6 +6,7 @@
 import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, longestNameAt, matches, provinceAt, provinceFirstUnits, provinceLengths, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
+import { hitsInOrder } from './hits.ts';
 import { DELEGATION, extractKind } from './kind.ts';
 import { provinceOf } from './provinces.ts';
 
@@ -127,22 +128,17 @@ export function matchesAt(re: RegExp, text: string, starts: readonly number[], a
   return out;
 }
 
-/** The starts of the words in `pairs` (start, word number, as Context.occurrences gives them). */
-function startsOf(pairs: readonly number[] | undefined): number[] {
-  const out: number[] = [];
-  if (pairs !== undefined) for (let j = 0; j < pairs.length; j += 2) out.push(pairs[j]!);
-  return out;
-}
-
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   const to = geoRegex(ctx.geo, TO_PROVINCES, 'uy');
   const inProvince = geoRegex(ctx.geo, IN_PROVINCE, 'uy');
   const hosts: string[] = [];
-  // the candidates come from the dictionary pass: the verbs' and 在's occurrences per sentence
-  const verbs = ctx.occurrences(TO_WORDS);
-  const ats = ctx.occurrences(AT_WORDS);
-  const visits = ctx.mentions(VISIT_WORDS);
+  // the candidates come from the dictionary pass, in reading order: the verbs' occurrences
+  // (sentence, start, word), and the (sentence, end) pairs of 在 and of 考察 (IN_PROVINCE is
+  // tried only in sentences holding both); only the sentences holding one are looked at
+  const verbs = hitsInOrder(ctx, TO_WORDS);
+  const ats = ctx.found(AT_WORDS)[0] ?? [];
+  const visits = ctx.found(VISIT_WORDS)[0] ?? [];
   // a province name follows the verb (赴 到 at once, 前往 one unit later; 在 at once)
   const province = provinceFirstUnits(ctx.geo);
   const toAhead = (t: string, i: number) => hasUnit(province, t.charCodeAt(i + 1)) || hasUnit(province, t.charCodeAt(i + 2));
@@ -150,23 +146,29 @@ export function hostProvinces(ctx: Context, visiting: string | null): string[] {
   const add = (m: RegExpExecArray) => {
     for (const id of provincesIn(ctx, m[1]!)) if (id !== visiting && !hosts.includes(id)) hosts.push(id);
   };
-  for (const s of ctx.sentences) {
-    const verbsHere = verbs[s.index];
-    const atsHere = visits[s.index] === 1 ? ats[s.index] : undefined;
-    if ((verbsHere === undefined && atsHere === undefined) || isHistorical(s)) continue;
-    // a match at 赶 of 赶赴 (…) is the one at its 赴, with the same provinces: 赴 is tried
-    for (const m of matchesAt(to, s.text, startsOf(verbsHere), toAhead)) add(m);
-    for (const m of matchesAt(inProvince, s.text, startsOf(atsHere), inAhead)) add(m);
-    // 赴东海省考察: a province-like name that is not a provincial-level division (tried at 赶 of
-    // 赶赴, where the match starts: its column is reported)
-    if (verbsHere === undefined) continue;
+  for (let v = 0, a = 0, x = 0; v < verbs.length || a < ats.length; ) {
+    const k = Math.min(v < verbs.length ? verbs[v]! : Infinity, a < ats.length ? ats[a]! : Infinity);
+    const s = ctx.sentences[k]!;
+    // the verbs' starts, and where UNKNOWN_PROVINCE can match: at 赴 (at 赶 of 赶赴, where the
+    // match starts: its column is reported) and 前往
+    const verbStarts: number[] = [];
     const goStarts: number[] = [];
-    for (let j = 0; j < verbsHere.length; j += 2) {
-      const i = verbsHere[j]!;
-      const word = TO_WORDS.words[verbsHere[j + 1]!];
+    for (; v < verbs.length && verbs[v] === k; v += 3) {
+      const i = verbs[v + 1]!;
+      verbStarts.push(i);
+      const word = TO_WORDS.words[verbs[v + 2]!];
       if (word === '赴') goStarts.push(s.text.charCodeAt(i - 1) === GO_HURRIED ? i - 1 : i);
       else if (word === '前往') goStarts.push(i);
     }
+    const atStarts: number[] = [];
+    for (; a < ats.length && ats[a] === k; a += 2) atStarts.push(ats[a + 1]! - 1);
+    while (x < visits.length && visits[x]! < k) x += 2;
+    const visited = x < visits.length && visits[x] === k;
+    if ((verbStarts.length === 0 && !(visited && atStarts.length > 0)) || isHistorical(s)) continue;
+    // a match at 赶 of 赶赴 (…) is the one at its 赴, with the same provinces: 赴 is tried
+    for (const m of matchesAt(to, s.text, verbStarts, toAhead)) add(m);
+    if (visited) for (const m of matchesAt(inProvince, s.text, atStarts, inAhead)) add(m);
+    // 赴东海省考察: a province-like name that is not a provincial-level division
     for (const m of matchesAt(UNKNOWN_PROVINCE, s.text, goStarts)) {
       if (!provinceOf(ctx.geo, m[1]!)) ctx.warn(`“${m[1]}省” is not a provincial-level division: host province unresolved`, at(s, m.index ?? 0), 'extract/province-unknown');
     }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { words } from '../../scripts/extract/context.ts';
+import { hitsInOrder, sortTriples } from '../../scripts/extract/hits.ts';
+import { context } from './helpers.ts';
+import { seeded } from './random.ts';
+
+/** Context.occurrences flattened to triples (sentence, start, word number), the reference. */
+function fromOccurrences(occurrences: readonly (readonly number[] | undefined)[]): number[] {
+  const out: number[] = [];
+  occurrences.forEach((pairs, k) => {
+    for (let j = 0; pairs !== undefined && j < pairs.length; j += 2) out.push(k, pairs[j]!, pairs[j + 1]!);
+  });
+  return out;
+}
+
+describe('hitsInOrder', () => {
+  it('gives per sentence what Context.occurrences gives, in reading order', () => {
+    const ctx = context([
+      ['title', '浙江省党政代表团赴重庆学习考察'],
+      ['body', '省委书记、省人大常委会主任车俊率团。代表团与重庆市委书记陈敏尔座谈！常委常委员会。'],
+      ['body', '没有要找的词。书记书记。'],
+    ]);
+    const sets = [words('书记', '主任', '常委', '委员', '常委员'), words('代表团'), words('座谈', '书记', '团'), words('没有人')];
+    for (const set of sets) expect(hitsInOrder(ctx, set)).toEqual(fromOccurrences(ctx.occurrences(set)));
+    expect(hitsInOrder(ctx, sets[1]!)).toEqual([0, 5, 0, 2, 0, 0]);
+    expect(hitsInOrder(ctx, sets[3]!)).toEqual([]);
+  });
+
+  it('agrees with Context.occurrences on random texts', () => {
+    const random = seeded(17);
+    const alphabet = '省委书记主任常委员会代表团在到赴前往。，';
+    const set = words('书记', '常委', '委员', '常委员', '在', '到', '前往', '代表团', '团');
+    let hits = 0;
+    for (let n = 0; n < 200; n++) {
+      const line = () => Array.from({ length: 1 + Math.floor(random() * 40) }, () => alphabet[Math.floor(random() * alphabet.length)]).join('');
+      const ctx = context([['title', line()], ['body', line()], ['body', line()]]);
+      const got = hitsInOrder(ctx, set);
+      expect(got).toEqual(fromOccurrences(ctx.occurrences(set)));
+      hits += got.length / 3;
+    }
+    expect(hits).toBeGreaterThan(500);
+  });
+});
+
+describe('sortTriples', () => {
+  it('sorts triples by their first, then second, then third number', () => {
+    const random = seeded(5);
+    for (let n = 0; n < 300; n++) {
+      const triples = Array.from({ length: Math.floor(random() * 12) }, () => [0, 0, 0].map(() => Math.floor(random() * 4)) as [number, number, number]);
+      const list = triples.flat();
+      sortTriples(list);
+      const expected = [...triples].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).flat();
+      expect(list).toEqual(expected);
+    }
+  });
+});
