@@ -4,8 +4,9 @@
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
 import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, sortUnique, type UnitSet, unitTest, words } from './context.ts';
-import { hitsInOrder } from './hits.ts';
+import { hitsInOrder, matchesNear } from './hits.ts';
 import { type Geography, provinceOf } from './provinces.ts';
+import { matchesAt } from './route.ts';
 import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
 export interface Official {
@@ -132,6 +133,12 @@ function listItems(ctx: Context, s: Sentence, from: number, raw: string): string
 }
 
 const LISTED = '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)';
+/**
+ * LISTED where no province name starts (its first alternative cannot match there): the second
+ * alone, without the 70 names' alternation an attempt of LISTED tries first. Its groups are
+ * LISTED's second and third.
+ */
+const LISTED_UNNAMED = new RegExp('(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市)领导([^，,；;。：]+)', 'uy');
 /** every unit (a listed label may open with any character) */
 const ANY_UNIT: UnitSet = new Int32Array(0x10000 >>> 5).fill(-1);
 /** ，,；;。、: what may come before a label that is not a province name (LISTED's lookbehind) */
@@ -150,7 +157,8 @@ export function listedOfficials(ctx: Context): Found[] {
   const span = Math.max(provinceLengths(ctx.geo).longest + 3, 7);
   // a label starts with a province name, or opens the sentence or a clause: the pattern is tried
   // only there, not at every position before 领导
-  const mayStart = (t: string, i: number) => labelMayStart(ctx.geo, t, i);
+  // (LISTED_UNNAMED where no name starts: LISTED's first alternative cannot match there)
+  const pick = (t: string, i: number) => (!labelMayStart(ctx.geo, t, i) ? undefined : provinceAt(ctx.geo, t, i) ? re : LISTED_UNNAMED);
   const out: Found[] = [];
   // the (sentence, end) pairs of 领导, in reading order
   const leaders = ctx.found(LEADERS)[0] ?? [];
@@ -159,17 +167,30 @@ export function listedOfficials(ctx: Context): Found[] {
     const starts: number[] = [];
     for (; j < leaders.length && leaders[j] === s.index; j += 2) starts.push(leaders[j + 1]! - 2);
     if (isHistorical(s)) continue;
-    for (const m of scanNear(re, ANY_UNIT, s.text, starts, span, mayStart)) {
-      const province = m[1] ? (provinceOf(ctx.geo, m[1])?.id ?? null) : null;
-      const from = (m.index ?? 0) + m[0].length - m[3]!.length;
-      if (!m[1]) ctx.warn(`“${m[2]}”领导: ${m[2]} is not a provincial-level division; the listed officials have no province`, at(s, m.index ?? 0), 'extract/province-unknown');
-      for (const name of listItems(ctx, s, from, m[3]!)) out.push({ name, role: null, province, listed: true, sentence: s, index: from });
+    for (const m of matchesNear(s.text, ANY_UNIT, starts, span, pick)) {
+      // LISTED's groups: the province name, else the unknown label, and the list
+      const [named, label, list] = m.length === 4 ? [m[1], m[2], m[3]!] : [undefined, m[1], m[2]!];
+      const province = named ? (provinceOf(ctx.geo, named)?.id ?? null) : null;
+      const from = (m.index ?? 0) + m[0].length - list.length;
+      if (!named) ctx.warn(`“${label}”领导: ${label} is not a provincial-level division; the listed officials have no province`, at(s, m.index ?? 0), 'extract/province-unknown');
+      for (const name of listItems(ctx, s, from, list)) out.push({ name, role: null, province, listed: true, sentence: s, index: from });
     }
   }
   return out;
 }
 
 const UNLABELLED = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
+/** the same, sticky: tried only where its lookbehind holds (see clauseStarts) */
+const UNLABELLED_AT = new RegExp(UNLABELLED.source, 'uy');
+/** ，,；; */
+const isClauseStart = (code: number): boolean => code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b;
+
+/** Where a clause starts: 0 and after each ，,；; (the positions UNLABELLED's lookbehind allows), increasing. */
+export function clauseStarts(text: string): number[] {
+  const out = [0];
+  for (let i = 0; i < text.length; i++) if (isClauseStart(text.charCodeAt(i))) out.push(i + 1);
+  return out;
+}
 
 /**
  * 黄莉新、刘捷、…、卢山出席 right after a titled official in the same sentence: a list with no label,
@@ -177,7 +198,6 @@ const UNLABELLED = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{
  */
 export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
-  const re = UNLABELLED;
   // every match holds 出席 or 参加: only the sentences holding one, in reading order
   const attending = hitsInOrder(ctx, ATTENDING);
   for (let j = 0; j < attending.length; ) {
@@ -185,7 +205,8 @@ export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
     while (j < attending.length && attending[j] === s.index) j += 3;
     // 、 is frequent: looked for only in the few sentences with 出席 / 参加
     if (!s.text.includes('、') || isHistorical(s)) continue;
-    for (const m of matches(re, s.text)) {
+    // a list opens a clause: the pattern is tried only there, not at every position
+    for (const m of matchesAt(UNLABELLED_AT, s.text, clauseStarts(s.text))) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
       if (!before) continue;
@@ -241,16 +262,21 @@ export function businessPeople(ctx: Context): BusinessPerson[] {
 export function extractOfficials(ctx: Context, homeProvince: string | null, exclude: Set<string>): Official[] {
   const titled = titledOfficials(ctx, homeProvince);
   const all = [...titled, ...listedOfficials(ctx), ...unlabelledLists(ctx, titled)];
-  const byName = new Map<string, Official>();
-  const order: string[] = [];
+  // each name once, with where it is first named (sentence order, then position)
+  const byName = new Map<string, { official: Official; key: number }>();
+  const merged: { official: Official; key: number }[] = [];
   for (const f of all) {
     if (exclude.has(f.name)) continue;
-    const seen = byName.get(f.name);
-    if (!seen) {
-      byName.set(f.name, { name: f.name, role: f.role, province: f.province, listed: f.listed, sentence: f.sentence });
-      order.push(f.name);
+    const key = f.sentence.index * 100_000 + f.index;
+    const entry = byName.get(f.name);
+    if (!entry) {
+      const first = { official: { name: f.name, role: f.role, province: f.province, listed: f.listed, sentence: f.sentence }, key };
+      byName.set(f.name, first);
+      merged.push(first);
       continue;
     }
+    const seen = entry.official;
+    if (key < entry.key) entry.key = key;
     if (f.province && seen.province && f.province !== seen.province) {
       ctx.warn(`${f.name} is named for two provinces in one article (${seen.province}, ${f.province}): the first is kept`, at(f.sentence, f.index), 'extract/person-two-provinces');
     }
@@ -258,15 +284,6 @@ export function extractOfficials(ctx: Context, homeProvince: string | null, excl
     if (!f.listed) seen.listed = false;
     if (!seen.province && f.province) seen.province = f.province;
   }
-  // keep the order of first appearance (sentence order, then position)
-  const firstIndex = new Map<string, number>();
-  for (const f of all) {
-    const key = f.sentence.index * 100_000 + f.index;
-    if (key < (firstIndex.get(f.name) ?? Infinity)) firstIndex.set(f.name, key);
-  }
-  // each key looked up once, not twice per comparison
-  return order
-    .map((n) => ({ official: byName.get(n)!, key: firstIndex.get(n)! }))
-    .sort((a, b) => a.key - b.key)
-    .map((k) => k.official);
+  // in the order of first appearance (a stable sort: ties keep the order first seen)
+  return merged.sort((a, b) => a.key - b.key).map((e) => e.official);
 }

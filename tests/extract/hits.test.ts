@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { words } from '../../scripts/extract/context.ts';
-import { hitsInOrder, sortTriples } from '../../scripts/extract/hits.ts';
+import { firstUnits, scanNear, wordEnds, words } from '../../scripts/extract/context.ts';
+import { hitsInOrder, matchesNear, sortTriples } from '../../scripts/extract/hits.ts';
 import { context } from './helpers.ts';
 import { seeded } from './random.ts';
 
@@ -52,5 +52,29 @@ describe('sortTriples', () => {
       const expected = [...triples].sort((a, b) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2]).flat();
       expect(list).toEqual(expected);
     }
+  });
+});
+
+describe('matchesNear', () => {
+  it('is scanNear with the pattern picked at each position', () => {
+    const random = seeded(9);
+    const re = /(?:江苏|上海)?(?:省|市)?领导/uy;
+    const plain = /(?:省|市)?领导/uy;
+    const first = firstUnits(['江', '上', '省', '市', '领']);
+    const pieces = ['江苏', '上海', '省', '市', '领导', '，', '的'];
+    let total = 0;
+    for (let n = 0; n < 300; n++) {
+      const text = Array.from({ length: 1 + Math.floor(random() * 12) }, () => pieces[Math.floor(random() * pieces.length)]).join('');
+      const ends = wordEnds(text, ['领导']);
+      const expected = scanNear(re, first, text, ends, 6).map((m) => [m.index, m[0]]);
+      // the whole pattern everywhere, or the one without the names where none starts
+      expect(matchesNear(text, first, ends, 6, () => re).map((m) => [m.index, m[0]])).toEqual(expected);
+      const pick = (t: string, i: number) => (t.startsWith('江苏', i) || t.startsWith('上海', i) ? re : plain);
+      expect(matchesNear(text, first, ends, 6, pick).map((m) => [m.index, m[0]])).toEqual(expected);
+      // undefined: nothing tried there
+      expect(matchesNear(text, first, ends, 6, () => undefined)).toEqual([]);
+      total += expected.length;
+    }
+    expect(total).toBeGreaterThan(100);
   });
 });

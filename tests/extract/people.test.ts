@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { businessPeople, extractOfficials, labelMayStart, listedOfficials } from '../../scripts/extract/people.ts';
+import { businessPeople, clauseStarts, extractOfficials, labelMayStart, listedOfficials, titledOfficials, unlabelledLists } from '../../scripts/extract/people.ts';
 import { followsName, hasSurname, isName, nameAt, provinceInRole, roleMayStart, roleRegex, stripProvince } from '../../scripts/extract/roles.ts';
-import { loadGeography } from '../../scripts/extract/provinces.ts';
+import { loadGeography, provinceOf } from '../../scripts/extract/provinces.ts';
 import { provinceLengths, scanNear } from '../../scripts/extract/context.ts';
 import { context, messages, realEditorial } from './helpers.ts';
 import { seeded } from './random.ts';
@@ -157,6 +157,33 @@ describe('where a title can start', () => {
   });
 });
 
+describe('unlabelled lists, tried where a clause starts', () => {
+  it('clauseStarts: 0 and after each ，,；;', () => {
+    expect(clauseStarts('省委书记李锦斌，黄莉新、刘捷出席；会上,王五;')).toEqual([0, 8, 17, 20, 23]);
+    expect(clauseStarts('')).toEqual([0]);
+  });
+
+  it('unlabelledLists finds the lists a search of the whole sentence finds', () => {
+    const unlabelled = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
+    const random = seeded(23);
+    const pick = <T,>(xs: T[]): T => xs[Math.floor(random() * xs.length)]!;
+    const names = ['黄莉新', '刘捷', '王五', '卢山', '会议', '出席'];
+    let lists = 0;
+    for (let n = 0; n < 300; n++) {
+      // clauses: a mark (or none), names joined by 、 (or not), then 出席 / 参加 / something else
+      const clause = () => pick(['，', '；', ',', '', '“']) + Array.from({ length: 1 + Math.floor(random() * 4) }, () => pick(names)).join(pick(['、', '、', ''])) + pick(['出席', '参加', '讲话', '']);
+      const text = '省委书记李锦斌' + Array.from({ length: 1 + Math.floor(random() * 4) }, clause).join('') + '。';
+      const ctx = context([['body', text]]);
+      const titled = titledOfficials(ctx, null);
+      const expected = [...text.matchAll(unlabelled)].filter((m) => titled.some((t) => t.index < m.index!) && m[1]!.split('、').every((i) => isName(i, ctx.surnames)));
+      const got = unlabelledLists(ctx, titled);
+      expect(got.map((f) => [f.index, f.name])).toEqual(expected.flatMap((m) => m[1]!.split('、').map((name) => [m.index, name])));
+      lists += expected.length;
+    }
+    expect(lists).toBeGreaterThan(20);
+  });
+});
+
 describe('the province in a title', () => {
   it('provinceInRole: the first (longest) name, as a search with the names pattern finds it', () => {
     const geo = loadGeography(realEditorial());
@@ -187,6 +214,10 @@ describe('labelled lists, searched just before each 领导', () => {
       expect(scanNear(new RegExp(source, 'uy'), all, text, starts, span).map((m) => [m.index, m[0]])).toEqual(expected);
       // tried only where labelMayStart holds: the same labels
       expect(scanNear(new RegExp(source, 'uy'), all, text, starts, span, (t, i) => labelMayStart(geo, t, i)).map((m) => [m.index, m[0]])).toEqual(expected);
+      // what listedOfficials reads: the same lists, with their province or unknown label
+      const ctx = context([['body', text]]);
+      const fromMatches = [...text.matchAll(new RegExp(source, 'gu'))].flatMap((m) => m[3]!.split(/和|出席|参加|陪同|等/u)[0]!.split('、').map((name) => [name.trim(), m[1] ? (provinceOf(geo, m[1])?.id ?? null) : null]));
+      expect(listedOfficials(ctx).map((f) => [f.name, f.province])).toEqual(fromMatches.filter(([name]) => name !== '' && isName(name!, ctx.surnames)));
       count += expected.length;
     }
     expect(count).toBeGreaterThanOrEqual(5);
