@@ -269,12 +269,25 @@ function load<T>(file: string, text: string, schema: z.ZodType<T>): Loaded<T> {
   return { data: parsed.data, place, file: shown };
 }
 
+/**
+ * A numbered backreference (`\1`) outside a character class, after an even number of
+ * backslashes. firstMatch joins a list's patterns into one alternation, where group numbers
+ * shift: `\1` would then point at another pattern's group. A named one (`\k<name>`) is fine.
+ */
+const NUMBERED_BACKREFERENCE = /(?:^|[^\\])(?:\\\\)*\\[1-9]/;
+
 function compile(loaded: Loaded<unknown>, path: (string | number)[], source: string): Pattern {
+  let re: RegExp;
   try {
-    return { re: new RegExp(source, 'u'), tail: endAnchoredOnly(source) };
+    re = new RegExp(source, 'u');
   } catch (error) {
     throw new RulesError(`${loaded.place(path)}: ${path.join('.')}: invalid regular expression: ${(error as Error).message}`);
   }
+  // with flag u, `\1` inside a class is a syntax error, so any left is a backreference
+  if (NUMBERED_BACKREFERENCE.test(source)) {
+    throw new RulesError(`${loaded.place(path)}: ${path.join('.')}: numbered backreference: a list's patterns are tested as one alternation, where group numbers shift; name the group and use \\k<name>`);
+  }
+  return { re, tail: endAnchoredOnly(source) };
 }
 
 /** ids are unique across the given sections of one file */

@@ -52,6 +52,14 @@ describe('rules: bad files fail with file:line:col and the problem', () => {
       /^content\/editorial\/chrome\.yaml:3:14: lines\.0\.pattern: invalid regular expression: /,
     );
   });
+  it('a numbered backreference (group numbers shift in the joined alternation)', () => {
+    expect(error("lines:\n  - id: nav\n    pattern: '^(.)\\1$'\n    reason: 'a navigation bar'\n")).toMatch(
+      /^content\/editorial\/chrome\.yaml:3:14: lines\.0\.pattern: numbered backreference: .*\\k<name>$/,
+    );
+    // a named one, and an escaped backslash before a digit, are fine
+    expect(() => parseRules("lines:\n  - id: nav\n    pattern: '^(?<c>.)\\k<c>$'\n    reason: 'a navigation bar'\n", '')).not.toThrow();
+    expect(() => parseRules("lines:\n  - id: nav\n    pattern: '^a\\\\1$'\n    reason: 'a navigation bar'\n", '')).not.toThrow();
+  });
   it('a duplicate id', () => {
     expect(error("lines:\n  - id: nav\n    pattern: 'a'\n    reason: 'a navigation bar'\n  - id: nav\n    pattern: 'b'\n    reason: 'a navigation bar'\n")).toBe(
       'content/editorial/chrome.yaml:5:9: lines.1.id: duplicate id `nav`',
