@@ -226,15 +226,14 @@ const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e37) + b) & 
 const dictionary: string[] = [];
 const dictionaryIds = new Map<string, number>();
 /**
- * The units words start with (a UnitSet), then for those units 1 + the number of their list in
- * `startingWith` (the ids of the words starting with them).
+ * Per UTF-16 unit, 0 when no word starts with it, else (1 + the number of its list in
+ * `startingWith`, the ids of the words starting with it) × 2, + 1 when it is a word of its own
+ * (单字: 与, 日 …: every occurrence is a candidate). One read tells both, at each position of an
+ * article.
  */
-const firstBits = unitSet();
-/** units that are words of their own (单字: 与, 日 …): every occurrence is a candidate */
-const singleBits = unitSet();
+const firstSlot = new Uint16Array(0x10000);
 /** the first two units of the longer words, hashed to one bit of 64 K: most positions whose unit starts a word (作 of 合作) fail here */
 const pairBits = unitSet();
-const firstSlot = new Uint16Array(0x10000);
 const startingWith: number[][] = [];
 /** per word id: its second unit, or -1 for a word of one unit (compared before the whole word) */
 const secondUnits: number[] = [];
@@ -256,13 +255,10 @@ export function words(...list: string[]): Words {
       secondUnits.push(w.length === 1 ? -1 : w.charCodeAt(1));
       dictionaryIds.set(w, id);
       const u = w.charCodeAt(0);
-      if (firstSlot[u] === 0) {
-        firstSlot[u] = startingWith.push([]);
-        addUnit(firstBits, u);
-      }
-      if (w.length === 1) addUnit(singleBits, u);
+      if (firstSlot[u] === 0) firstSlot[u] = startingWith.push([]) << 1;
+      if (w.length === 1) firstSlot[u] = firstSlot[u]! | 1;
       else addUnit(pairBits, pairHash(u, w.charCodeAt(1)));
-      startingWith[firstSlot[u]! - 1]!.push(id);
+      startingWith[(firstSlot[u]! >>> 1) - 1]!.push(id);
     }
     return id;
   });
@@ -277,6 +273,26 @@ export function words(...list: string[]): Words {
 /* (declared here, after the dictionary it joins) */
 const PAST = words('时任', '年前', '当年');
 
+/** the buffer utf16Units writes into (grown when a text needs more), and its units */
+let unitBytes = Buffer.allocUnsafeSlow(0);
+let unitView = new Uint16Array(0);
+
+/**
+ * The UTF-16 units of `text` (the first `text.length` of the array returned), copied by one
+ * native call into a buffer kept for the next call (valid until then: read it at once). A loop
+ * over a long text reads a typed array for a few instructions per unit, where `charCodeAt` costs
+ * several times more (at each call V8 checks again how the string is stored); a buffer of its own
+ * per text would cost an allocation outside the heap.
+ */
+export function utf16Units(text: string): Uint16Array {
+  if (unitView.length < text.length) {
+    unitBytes = Buffer.allocUnsafeSlow(Math.max(2 * text.length, 0x4000));
+    unitView = new Uint16Array(unitBytes.buffer, unitBytes.byteOffset, unitBytes.length >>> 1);
+  }
+  unitBytes.write(text, 0, 'utf16le');
+  return unitView;
+}
+
 /**
  * Every occurrence of every dictionary word in the sentences (overlapping ones included):
  * per word id, the pairs (sentence number, end offset in the sentence), in reading order.
@@ -286,21 +302,26 @@ const PAST = words('时任', '年前', '当年');
  */
 export function findDictionaryWords(text: string, starts: Int32Array, ends: Int32Array): (number[] | undefined)[] {
   const hits: (number[] | undefined)[] = new Array<number[] | undefined>(dictionary.length).fill(undefined);
+  const units = utf16Units(text);
   const n = text.length;
   const count = starts.length;
+  // (the tables as locals: read from the module's scope, each would cost a check at every position)
+  const slots = firstSlot;
+  const pairs = pairBits;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const u = text.charCodeAt(i);
-    if (!hasUnit(firstBits, u)) continue;
-    if (!hasUnit(singleBits, u) && (i + 1 === n || !hasUnit(pairBits, pairHash(u, text.charCodeAt(i + 1))))) continue;
+    const u = units[i]!;
+    const slot = slots[u]!;
+    if (slot === 0) continue;
+    if ((slot & 1) === 0 && (i + 1 === n || !hasUnit(pairs, pairHash(u, units[i + 1]!)))) continue;
     // the sentence holding position i, if any (none between two sentences)
     while (k < count && ends[k]! <= i) k++;
     if (k === count) break;
     const start = starts[k]!;
     if (start > i) continue;
     const end = ends[k]!;
-    const ids = startingWith[firstSlot[u]! - 1]!;
-    const next = i + 1 < n ? text.charCodeAt(i + 1) : -1;
+    const ids = startingWith[(slot >>> 1) - 1]!;
+    const next = i + 1 < n ? units[i + 1]! : -1;
     for (let j = 0; j < ids.length; j++) {
       const id = ids[j]!;
       const second = secondUnits[id]!;

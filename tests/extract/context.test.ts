@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, utf16Units, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 import { seeded } from './random.ts';
@@ -177,6 +177,15 @@ describe('small lookup tables', () => {
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual(all(scan(re, firstUnits('赴赶前到'), text)));
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual([[0, '赴江苏'], [14, '前往深圳市']]);
     expect(tried).toBeGreaterThan(0);
+  });
+
+  it('utf16Units: the units charCodeAt reads, lone surrogates and Latin-1 texts included, short and long texts in turn', () => {
+    const texts = ['代表团赴江苏', 'abc\u00e9', `a\ud800b\udc00中${'考察'.repeat(5000)}\udfff`, '\ud83d\ude00是', ''];
+    for (const text of texts) {
+      const units = utf16Units(text);
+      expect(units.length).toBeGreaterThanOrEqual(text.length);
+      expect(Array.from(units.subarray(0, text.length))).toEqual([...Array(text.length).keys()].map((i) => text.charCodeAt(i)));
+    }
   });
 
   it('sortUnique and sortPairs: in place, as sort (and a Set) would', () => {
