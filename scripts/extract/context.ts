@@ -646,8 +646,21 @@ export function wordEnds(text: string, words: readonly string[]): number[] {
  * `span` units after their start: only the positions in the `span` units before each end in
  * `ends` (from wordEnds) are tried, in order, resuming after each match as matchAll does.
  * Exact when every match starting at i has such an end e with i < e ≤ i + span. `ahead`: as for scan.
+ *
+ * `pattern` may also be chosen at each position: `pick(text, i)` gives the sticky pattern to try
+ * at i, or undefined where no match can start. For a pattern with a costly leading alternation
+ * (the 70 province names), `pick` gives a cheaper one where that alternation cannot match (no
+ * name starts at i), which matches there what the whole pattern does.
  */
-export function scanNear(re: RegExp, first: UnitSet, text: string, ends: readonly number[], span: number, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
+export function scanNear(
+  pattern: RegExp | ((text: string, i: number) => RegExp | undefined),
+  first: UnitSet,
+  text: string,
+  ends: readonly number[],
+  span: number,
+  ahead?: (text: string, i: number) => boolean,
+): RegExpExecArray[] {
+  const pick = typeof pattern === 'function' ? pattern : undefined;
   const out: RegExpExecArray[] = [];
   let i = 0;
   for (let w = 0; w < ends.length; w++) {
@@ -657,6 +670,11 @@ export function scanNear(re: RegExp, first: UnitSet, text: string, ends: readonl
     while (i < e) {
       // most positions fail the table or the condition: looked at here, without a call
       if (!hasUnit(first, text.charCodeAt(i)) || (ahead !== undefined && !ahead(text, i))) {
+        i++;
+        continue;
+      }
+      const re = pick ? pick(text, i) : (pattern as RegExp);
+      if (re === undefined) {
         i++;
         continue;
       }

@@ -5,7 +5,7 @@
  * for every sentence); an extractor that looks only at the few sentences holding its words
  * walks this list instead, which holds only those.
  */
-import { type Context, hasUnit, type UnitSet, type Words } from './context.ts';
+import type { Context, Words } from './context.ts';
 
 /**
  * Triples (sentence index, start offset in the sentence, number of the word in `set.words`)
@@ -45,37 +45,4 @@ export function sortTriples(list: number[]): void {
     list[j + 4] = b;
     list[j + 5] = c;
   }
-}
-
-/**
- * `scanNear(re, first, text, ends, span, ahead)` of context.ts with the pattern chosen at each
- * position: `pick(text, i)` gives the sticky pattern to try at i, or undefined where no match can
- * start (what `ahead` rejects). For a pattern with a costly leading alternation (the 70 province
- * names), `pick` gives a cheaper one where that alternation cannot match (no name starts at i),
- * which matches there what the whole pattern does. Positions whose unit is not in `first` are
- * skipped without a call.
- */
-export function matchesNear(text: string, first: UnitSet, ends: readonly number[], span: number, pick: (text: string, i: number) => RegExp | undefined): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let i = 0;
-  for (let w = 0; w < ends.length; w++) {
-    const e = ends[w]!;
-    if (i < e - span) i = Math.max(0, e - span);
-    while (i < e) {
-      const re = hasUnit(first, text.charCodeAt(i)) ? pick(text, i) : undefined;
-      if (re === undefined) {
-        i++;
-        continue;
-      }
-      re.lastIndex = i;
-      const m = re.exec(text);
-      if (m === null) {
-        i++;
-        continue;
-      }
-      out.push(m);
-      i = m.index + Math.max(1, m[0].length);
-    }
-  }
-  return out;
 }

@@ -4,7 +4,7 @@
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
 import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, sortUnique, type UnitSet, unitTest, words } from './context.ts';
-import { hitsInOrder, matchesNear } from './hits.ts';
+import { hitsInOrder } from './hits.ts';
 import { type Geography, provinceOf } from './provinces.ts';
 import { matchesAt } from './route.ts';
 import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
@@ -167,7 +167,7 @@ export function listedOfficials(ctx: Context): Found[] {
     const starts: number[] = [];
     for (; j < leaders.length && leaders[j] === s.index; j += 2) starts.push(leaders[j + 1]! - 2);
     if (isHistorical(s)) continue;
-    for (const m of matchesNear(s.text, ANY_UNIT, starts, span, pick)) {
+    for (const m of scanNear(pick, ANY_UNIT, s.text, starts, span)) {
       // LISTED's groups: the province name, else the unknown label, and the list
       const [named, label, list] = m.length === 4 ? [m[1], m[2], m[3]!] : [undefined, m[1], m[2]!];
       const province = named ? (provinceOf(ctx.geo, named)?.id ?? null) : null;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { anchorAtoms, atomTest, EndFilter, MAX_RULES, parseTerms } from '../../scripts/pipeline/anchors.ts';
 import { loadRules } from '../../scripts/pipeline/rules.ts';
+import { seeded } from '../extract/random.ts';
 
 const atoms = (source: string) => anchorAtoms(new RegExp(source, 'u'));
 
@@ -62,18 +63,6 @@ const SHAPES: [string, string[]][] = [
   ['^-', ['-']],
   ['^a|b', ['a', 'xb']],
 ];
-
-/** a small deterministic generator (tests must not depend on chance) */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Texts around a sample: itself, with characters added before or after, with ends cut. */
 function variants(samples: string[], alphabet: string[], rnd: () => number, n: number): string[] {
@@ -154,7 +143,7 @@ describe('anchors: the atoms a match begins or ends with', () => {
 
 describe('anchors: EndFilter never rules out a text its pattern matches', () => {
   it('patterns of every shape, on their samples and texts around them', () => {
-    const rnd = random(1);
+    const rnd = seeded(1);
     const alphabet = [...new Set([...SHAPES.flatMap(([s, t]) => [...s, ...t.join('')]), '。', '汉', ' ', '\u3000', '😀', '\uD83D', '\uDE00', '\0'])];
     for (const [source, samples] of SHAPES) {
       const re = new RegExp(source, 'u');

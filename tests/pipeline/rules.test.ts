@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { seeded } from '../extract/random.ts';
 import { alternatives, EDITORIAL_DIR, endAnchoredOnly, firstMatch, loadRules, match, matches, parseRules, RulesError, TAIL, type Pattern } from '../../scripts/pipeline/rules.ts';
 import { sources } from './sources.ts';
 
@@ -133,8 +134,7 @@ describe('rules: matching', () => {
 
   it('firstMatch on lists of patterns of every shape, anchored or not, short and long lines', () => {
     const shapes = ['^a', 'b$', '^a.*b$', '^(a|b)c?$', 'ab', '(?<=a)b$', '^[ab]+$', '^(a)\\1', 'a|^b', '^\\d{2}$', 'c$|^c', '^(?:a|)b', '[^a]$'];
-    let seed = 7;
-    const rnd = () => ((seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32);
+    const rnd = seeded(7);
     const texts: string[] = [];
     for (let k = 0; k < 400; k++) {
       let t = '';
