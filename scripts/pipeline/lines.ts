@@ -85,19 +85,15 @@ export function applyEdits(work: WorkLine, replacements: { start: number; end: n
     if (r.end - r.start !== r.text.length) edits.push({ start: r.start, end: r.end, length: r.text.length });
   }
   out += work.text.slice(last);
-  if (edits.length > 0) {
-    if (work.edits === NO_EDITS) work.edits = [edits];
-    else work.edits.push(edits);
-  }
-  work.text = out;
+  replaceText(work, out, edits);
   return out;
 }
 
 /**
  * Give a line the text a step built itself while scanning it, and record the edits that made
- * it, as applyEdits does (same-length ones need not be given): for a step with many small
- * removals per line, which then needs no replacement objects and no second pass over them.
- * `edits` are sorted, non-overlapping, in the coordinates of the line's current text.
+ * it (same-length ones need not be given): applyEdits ends here, and a step with many small
+ * removals per line (pinyin) calls it directly, with no replacement objects and no second pass
+ * over them. `edits` are sorted, non-overlapping, in the coordinates of the line's current text.
  */
 export function replaceText(work: WorkLine, text: string, edits: Edit[]): void {
   if (edits.length > 0) {

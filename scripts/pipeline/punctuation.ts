@@ -65,16 +65,22 @@ function chineseWithin(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** FULL by the mark's code, as a code (no property lookup by a one-character key per mark) */
+/**
+ * From FULL, by the mark's code (no property lookup by a one-character key per mark): its
+ * full-width form as a code, and its kind, an index into KINDS, the kinds marks are counted by
+ * (both parentheses are one: `（）`).
+ */
 const FULL_BY_CODE: number[] = [];
-for (const [mark, full] of Object.entries(FULL)) FULL_BY_CODE[mark.charCodeAt(0)] = full.charCodeAt(0);
-
-/** the kinds marks are counted by (both parentheses are one), and each mark's kind by its code */
-const KINDS = ['，', '：', '；', '？', '！', '（）'];
+const KIND_BY_CODE: number[] = [];
+const KINDS: string[] = [];
+for (const [mark, full] of Object.entries(FULL)) {
+  const kind = mark === '(' || mark === ')' ? '（）' : full;
+  if (!KINDS.includes(kind)) KINDS.push(kind);
+  FULL_BY_CODE[mark.charCodeAt(0)] = full.charCodeAt(0);
+  KIND_BY_CODE[mark.charCodeAt(0)] = KINDS.indexOf(kind);
+}
 /** how the line's message names each kind before its count (`，×3`) */
 const LABELS = KINDS.map((kind) => `${kind}×`);
-const KIND_BY_CODE: number[] = [];
-for (const [mark, kind] of [[',', 0], [':', 1], [';', 2], ['?', 3], ['!', 4], ['(', 5], [')', 5]] as const) KIND_BY_CODE[mark.charCodeAt(0)] = kind;
 /** per kind, how many marks of the line being restored were converted (zero between lines) */
 const tally = new Int32Array(KINDS.length);
 
@@ -223,14 +229,12 @@ function restore(text: string): Restored | null {
     if (tally[kind]!++ === 0) order.push(kind);
   } while (SCAN.test(text));
   if (converted === 0) return null;
-  const kinds: number[] = [];
   const counts: number[] = [];
   for (const kind of order) {
-    kinds.push(kind);
     counts.push(tally[kind]!);
     tally[kind] = 0;
   }
-  return { text: scratch.toString('utf16le', 0, text.length * 2), count: converted, first, unbalanced: unbalanced ?? [], kinds, counts };
+  return { text: scratch.toString('utf16le', 0, text.length * 2), count: converted, first, unbalanced: unbalanced ?? [], kinds: order, counts };
 }
 
 export function restorePunctuation(text: string): PunctuationResult {

@@ -37,7 +37,6 @@ export function restoreStackTraces(limit: number): void {
   Error.stackTraceLimit = limit;
 }
 
-
 export function severityOf(message: VFileMessage): Severity {
   if (message.fatal === true) return 'error';
   if (message.fatal === false) return 'warning';
