@@ -52,7 +52,9 @@ export interface PunctuationResult {
  * known only from the first of these on, or for the first parenthesis (pairs are decided over
  * the whole line). Most lines have neither, and are then not searched for them at all.
  */
-const SCAN = /[,:;?!()]|www\./g;
+// (`www.` in any case, as PROTECTED reads it)
+const SCAN = /[,:;?!()]|[wW][wW][wW]\./g;
+const WWW = /www\./i;
 
 /** Is text[i] part of Chinese text (false outside the text)? */
 function chineseAt(text: string, i: number): boolean {
@@ -115,7 +117,7 @@ const UNBALANCED = 2;
  * search of PROTECTED decides which URL a text like `a@b.chttp://x` holds).
  */
 function protectedRanges(text: string): number[] | null {
-  if (!(text.includes('://') || text.includes('www.'))) return null;
+  if (!(text.includes('://') || WWW.test(text))) return null;
   const ranges: number[] = [];
   PROTECTED.lastIndex = 0;
   for (let m = PROTECTED.exec(text); m !== null; m = PROTECTED.exec(text)) ranges.push(m.index, m.index + m[0].length);

@@ -144,4 +144,10 @@ describe('punctuation: the fast paths', () => {
     expect(p('中(文 http://a.cn/x)中 ) 中')).toBe('中（文 http://a.cn/x)中 ） 中');
     expect(p('中(文 www.a.cn/x)中')).toBe('中（文 www.a.cn/x)中');
   });
+  it('www. in any case starts a URL, as the URL pattern reads it', () => {
+    expect(p('中,文 WWW.a.cn/x?y,中')).toBe('中，文 WWW.a.cn/x?y,中');
+    expect(p('中 WWW.a.cn/x?y,中 www.b.cn')).toBe('中 WWW.a.cn/x?y,中 www.b.cn');
+    expect(p('中 WWW.a.cn/x)中 ) www.b.cn')).toBe('中 WWW.a.cn/x)中 ) www.b.cn');
+    expect(p('中(文 Www.a.cn/x)中')).toBe('中（文 Www.a.cn/x)中');
+  });
 });
