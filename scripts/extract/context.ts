@@ -583,53 +583,6 @@ export function provinceAt(geo: Geography, text: string, i: number): boolean {
   return longestNameAt(text, i, provinceLengths(geo), geo.byName) > 0;
 }
 
-const unitClasses = new WeakMap<UnitSet, RegExp | null>();
-/**
- * The units of a small table as one character class (global, no `u`: single units), or null
- * for a large one: a class search pays a call per candidate, worth it only when candidates are
- * rare (digits, 赴…); with a province's first characters (上, 江, 海 …) a loop reading the table
- * is faster.
- */
-function unitClass(first: UnitSet): RegExp | null {
-  let re = unitClasses.get(first);
-  if (re === undefined) {
-    const units: string[] = [];
-    for (let u = 0; u < 0x10000; u++) if (hasUnit(first, u)) units.push(`\\u${u.toString(16).padStart(4, '0')}`);
-    re = units.length > 0 && units.length <= 12 ? new RegExp(`[${units.join('')}]`, 'g') : null;
-    unitClasses.set(first, re);
-  }
-  return re;
-}
-
-/**
- * The matches `text.matchAll(g)` would give for a pattern whose every match starts with a unit
- * of `first`, found by trying the sticky `re` (same pattern, flags `uy`) only at those
- * positions: on Chinese text most positions cost a table read (or nothing, when a native class
- * search finds the next candidate) instead of a regular-expression attempt (with 70 province
- * names in the pattern, a costly one). The pattern must not match the empty string. `ahead`, if
- * given, is a cheap condition every match at `i` meets (what must follow its first unit), tried
- * before the pattern.
- */
-export function scan(re: RegExp, first: UnitSet, text: string, ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
-  const candidate = unitClass(first);
-  if (candidate !== null) {
-    const out: RegExpExecArray[] = [];
-    candidate.lastIndex = 0;
-    while (candidate.test(text)) {
-      if (ahead !== undefined && !ahead(text, candidate.lastIndex - 1)) continue;
-      re.lastIndex = candidate.lastIndex - 1;
-      const m = re.exec(text);
-      if (m !== null) {
-        out.push(m);
-        candidate.lastIndex = m.index + Math.max(1, m[0].length);
-      }
-    }
-    return out;
-  }
-  // every position: one window over the whole text
-  return scanNear(re, first, text, [text.length], text.length, ahead);
-}
-
 /**
  * Ends (offset after the last unit) of every occurrence of the given words in `text`,
  * overlapping ones included, in increasing order.
@@ -642,10 +595,16 @@ export function wordEnds(text: string, words: readonly string[]): number[] {
 }
 
 /**
- * `scan` for a pattern whose matches (or their first part) end with a known word no more than
- * `span` units after their start: only the positions in the `span` units before each end in
- * `ends` (from wordEnds) are tried, in order, resuming after each match as matchAll does.
- * Exact when every match starting at i has such an end e with i < e ≤ i + span. `ahead`: as for scan.
+ * The matches `text.matchAll(g)` would give for a pattern whose every match starts with a unit
+ * of `first` and (or its first part) ends with a known word no more than `span` units after its
+ * start: the sticky pattern (same pattern, flags `uy`) is tried only at the positions whose unit
+ * is in `first`, in the `span` units before each end in `ends` (from wordEnds), in order,
+ * resuming after each match as matchAll does. On Chinese text most positions then cost a table
+ * read instead of a regular-expression attempt (with 70 province names in the pattern, a costly
+ * one). Exact when every match starting at i has such an end e with i < e ≤ i + span (one window
+ * over the whole text: `ends` [text.length], `span` text.length). The pattern must not match the
+ * empty string. `ahead`, if given, is a cheap condition every match at i meets (what must follow
+ * its first unit), tried before the pattern.
  *
  * `pattern` may also be chosen at each position: `pick(text, i)` gives the sticky pattern to try
  * at i, or undefined where no match can start. For a pattern with a costly leading alternation
@@ -696,7 +655,7 @@ const patterns = new WeakMap<Geography, Map<string, Map<string, RegExp>>>();
 /**
  * A regular expression built from a template naming the provinces (`{P}` stands for
  * `geo.namePattern`, an alternation of 70 names), compiled once per geography instead of once
- * per document or sentence. Shared: use it with matchAll, with `scan` (flag `y`), or without
+ * per document or sentence. Shared: use it with matchAll, with `scanNear` (flag `y`), or without
  * the `g` and `y` flags.
  */
 export function geoRegex(geo: Geography, template: string, flags: string): RegExp {

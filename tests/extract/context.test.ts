@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, matches, scan, sortPairs, sortUnique, unitTest, utf16Units, wordEnds, words } from '../../scripts/extract/context.ts';
+import { firstUnits, hasUnit, isHistorical, lengthsByFirstUnit, longestNameAt, matches, scanNear, sortPairs, sortUnique, type UnitSet, unitTest, utf16Units, wordEnds, words } from '../../scripts/extract/context.ts';
 import { followsName, followsNameAt } from '../../scripts/extract/roles.ts';
 import { context } from './helpers.ts';
 import { seeded } from './random.ts';
@@ -167,13 +167,15 @@ describe('small lookup tables', () => {
     for (let i = 0; i <= text.length; i++) expect(followsNameAt(text, i)).toBe(followsName(text.slice(i)));
   });
 
-  it('scan with a condition on what follows: the same matches, fewer attempts', () => {
+  it('scanNear over the whole text with a condition on what follows: the same matches, fewer attempts', () => {
     const text = '赴江苏、上海考察，到了广州，前往深圳市，在重庆学习考察，到场';
     const re = /(?:赴|赶赴|前往|到)((?:江苏|上海|广州|深圳|重庆)(?:市)?)/uy;
     const province = firstUnits(['江苏', '上海', '广州', '深圳', '重庆']);
     let tried = 0;
     const ahead = (t: string, i: number) => (tried++, hasUnit(province, t.charCodeAt(i + 1)) || hasUnit(province, t.charCodeAt(i + 2)));
     const all = (ms: RegExpExecArray[]) => ms.map((m) => [m.index, m[0]]);
+    // one window over the whole text
+    const scan = (re: RegExp, first: UnitSet, text: string, ahead?: (t: string, i: number) => boolean) => scanNear(re, first, text, [text.length], text.length, ahead);
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual(all(scan(re, firstUnits('赴赶前到'), text)));
     expect(all(scan(re, firstUnits('赴赶前到'), text, ahead))).toEqual([[0, '赴江苏'], [14, '前往深圳市']]);
     expect(tried).toBeGreaterThan(0);
