@@ -40,11 +40,6 @@ export interface Context {
    */
   mentions(set: Words): Uint8Array;
   /**
-   * For each sentence (by `Sentence.index`), `wordEnds(sentence.text, set.words)`, or undefined
-   * when none of the words occurs in it (same pass); memoised.
-   */
-  wordEnds(set: Words): readonly (readonly number[] | undefined)[];
-  /**
    * For each sentence (by `Sentence.index`), where the words occur: pairs (start offset, number
    * of the word in `set.words`), by start then by the order of `set.words`, overlapping ones
    * included; undefined when none occurs (same pass); memoised.
@@ -219,7 +214,7 @@ const pairHash = (a: number, b: number): number => (Math.imul(a, 0x9e37) + b) & 
 
 /**
  * Words the extractors look for in every sentence, declared once per module with `words(…)`
- * and all found in one pass over an article (`Context.mentions`, `Context.wordEnds`): the
+ * and all found in one pass over an article (`Context.found`, `mentions`, `occurrences`): the
  * pass reads a table of first units at each position and compares only the words starting with
  * that unit, instead of searching each sentence once per word.
  */
@@ -244,7 +239,7 @@ export interface Words {
   readonly ids: readonly number[];
 }
 
-/** Declares words (each non-empty, without a line break) for `Context.mentions` / `wordEnds`. */
+/** Declares words (each non-empty, without a line break) for `Context.found` / `mentions` / `occurrences`. */
 export function words(...list: string[]): Words {
   const ids = list.map((w) => {
     if (w.length === 0 || w.includes('\n')) throw new RangeError(`words: “${w}” is empty or holds a line break`);
@@ -372,10 +367,10 @@ export function sortPairs(list: number[]): void {
 }
 
 /**
- * `Context.mentions`, `wordEnds`, `occurrences` and `found` for these sentences (one dictionary
+ * `Context.mentions`, `occurrences` and `found` for these sentences (one dictionary
  * pass, on first use), which `text` holds at offsets [`starts`, `ends`) (see findDictionaryWords).
  */
-export function sentenceSearch(sentences: readonly Sentence[], text: string, starts: Int32Array, ends: Int32Array): Pick<Context, 'mentions' | 'wordEnds' | 'occurrences' | 'found'> {
+export function sentenceSearch(sentences: readonly Sentence[], text: string, starts: Int32Array, ends: Int32Array): Pick<Context, 'mentions' | 'occurrences' | 'found'> {
   let hits: (number[] | undefined)[] | undefined;
   const pass = (set: Words) => {
     // a set declared after the pass (not at a module's top level): pass again
@@ -399,16 +394,6 @@ export function sentenceSearch(sentences: readonly Sentence[], text: string, sta
     }
     return flags;
   });
-  const wordEnds = memoised((all, set): readonly (readonly number[] | undefined)[] => {
-    const out = new Array<number[] | undefined>(sentences.length).fill(undefined);
-    for (const id of set.ids) {
-      const h = all[id];
-      if (h !== undefined) for (let j = 0; j < h.length; j += 2) (out[h[j]!] ??= []).push(h[j + 1]!);
-    }
-    // as wordEnds gives them: increasing, each once
-    for (const list of out) if (list !== undefined && list.length > 1) sortUnique(list);
-    return out;
-  });
   const occurrences = memoised((all, set): readonly (readonly number[] | undefined)[] => {
     const out = new Array<number[] | undefined>(sentences.length).fill(undefined);
     set.ids.forEach((id, w) => {
@@ -423,7 +408,7 @@ export function sentenceSearch(sentences: readonly Sentence[], text: string, sta
     const all = pass(set);
     return set.ids.map((id) => all[id]);
   };
-  return { mentions, wordEnds, occurrences, found };
+  return { mentions, occurrences, found };
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * The occurrences of a set of dictionary words, read from Context.found (each word's
- * (sentence, end) pairs in reading order) as one list in reading order. Context.occurrences,
- * mentions and wordEnds build a list or a flag for every sentence of the article (then read
- * for every sentence); an extractor that looks only at the few sentences holding its words
+ * (sentence, end) pairs in reading order) as one list in reading order. Context.occurrences
+ * and mentions build a list or a flag for every sentence of the article (then read for every
+ * sentence); an extractor that looks only at the few sentences holding its words
  * walks this list instead, which holds only those.
  */
 import type { Context, Words } from './context.ts';
