@@ -56,6 +56,9 @@ function kindOf(name: string): Province['kind'] {
 
 /** 内蒙古自治区 → 内蒙古, 广西壮族自治区 → 广西, 上海市 → 上海. */
 export function shortName(name: string): string {
+  // only a name ending in 区 (自治区, 特别行政区), 省 or 市 has a suffix to drop: most names asked about have none
+  const last = name.charCodeAt(name.length - 1);
+  if (last !== 0x533a && last !== 0x7701 && last !== 0x5e02) return name;
   return name.replace(/(?:壮族|回族|维吾尔)?自治区$|特别行政区$|省$|市$/u, '');
 }
 
@@ -145,8 +148,9 @@ export function loadGeography(editorial: Editorial): Geography {
 export function provinceOf(geo: Geography, name: string): ProvinceInfo | undefined {
   const found = geo.byName.get(name);
   if (found !== undefined) return found;
-  // shortName changes only a name ending in 区 (自治区, 特别行政区), 省 or 市: any other is no province
-  return name.endsWith('区') || name.endsWith('省') || name.endsWith('市') ? geo.byName.get(shortName(name)) : undefined;
+  // without its suffix (自治区, 省, 市 …), if it has one: most names have none, and no second look-up then
+  const short = shortName(name);
+  return short === name ? undefined : geo.byName.get(short);
 }
 
 /** Province records for the collection, in GB/T 2260 order. */
