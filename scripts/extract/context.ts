@@ -6,6 +6,7 @@
 import { restoreStackTraces, stopStackTraces } from '../pipeline/report.ts';
 import type { CleanDocument, CleanLine, LineKind } from '../pipeline/types.ts';
 import type { Editorial } from './editorial.ts';
+import { hitsInOrder } from './hits.ts';
 import type { Geography } from './provinces.ts';
 
 export interface Sentence {
@@ -394,20 +395,17 @@ export function sentenceSearch(sentences: readonly Sentence[], text: string, sta
     }
     return flags;
   });
-  const occurrences = memoised((all, set): readonly (readonly number[] | undefined)[] => {
-    const out = new Array<number[] | undefined>(sentences.length).fill(undefined);
-    set.ids.forEach((id, w) => {
-      const h = all[id];
-      const length = set.words[w]!.length;
-      if (h !== undefined) for (let j = 0; j < h.length; j += 2) (out[h[j]!] ??= []).push(h[j + 1]! - length, w);
-    });
-    for (const list of out) if (list !== undefined && list.length > 2) sortPairs(list);
-    return out;
-  });
   const found = (set: Words): readonly (readonly number[] | undefined)[] => {
     const all = pass(set);
     return set.ids.map((id) => all[id]);
   };
+  // hitsInOrder's triples (sentence, start, word number), cut into one list per sentence
+  const occurrences = memoised((_, set): readonly (readonly number[] | undefined)[] => {
+    const out = new Array<number[] | undefined>(sentences.length).fill(undefined);
+    const hits = hitsInOrder({ found }, set);
+    for (let j = 0; j < hits.length; j += 3) (out[hits[j]!] ??= []).push(hits[j + 1]!, hits[j + 2]!);
+    return out;
+  });
   return { mentions, occurrences, found };
 }
 

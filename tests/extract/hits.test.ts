@@ -13,6 +13,17 @@ function fromOccurrences(occurrences: readonly (readonly number[] | undefined)[]
   return out;
 }
 
+/** The same triples by a search of each sentence for each word (indexOf), independent of the dictionary pass. */
+function bySearch(sentences: readonly { text: string }[], list: readonly string[]): number[] {
+  return sentences.flatMap((s, k) => {
+    const hits: [number, number, number][] = [];
+    list.forEach((word, w) => {
+      for (let i = s.text.indexOf(word); i !== -1; i = s.text.indexOf(word, i + 1)) hits.push([k, i, w]);
+    });
+    return hits.sort((a, b) => a[1] - b[1] || a[2] - b[2]).flat();
+  });
+}
+
 describe('hitsInOrder', () => {
   it('gives per sentence what Context.occurrences gives, in reading order', () => {
     const ctx = context([
@@ -21,7 +32,10 @@ describe('hitsInOrder', () => {
       ['body', '没有要找的词。书记书记。'],
     ]);
     const sets = [words('书记', '主任', '常委', '委员', '常委员'), words('代表团'), words('座谈', '书记', '团'), words('没有人')];
-    for (const set of sets) expect(hitsInOrder(ctx, set)).toEqual(fromOccurrences(ctx.occurrences(set)));
+    for (const set of sets) {
+      expect(hitsInOrder(ctx, set)).toEqual(fromOccurrences(ctx.occurrences(set)));
+      expect(hitsInOrder(ctx, set)).toEqual(bySearch(ctx.sentences, set.words));
+    }
     expect(hitsInOrder(ctx, sets[1]!)).toEqual([0, 5, 0, 2, 0, 0]);
     expect(hitsInOrder(ctx, sets[3]!)).toEqual([]);
   });
@@ -36,6 +50,8 @@ describe('hitsInOrder', () => {
       const ctx = context([['title', line()], ['body', line()], ['body', line()]]);
       const got = hitsInOrder(ctx, set);
       expect(got).toEqual(fromOccurrences(ctx.occurrences(set)));
+      // (Context.occurrences is cut from hitsInOrder: a search of each sentence is the reference)
+      expect(got).toEqual(bySearch(ctx.sentences, set.words));
       hits += got.length / 3;
     }
     expect(hits).toBeGreaterThan(500);
