@@ -9,6 +9,7 @@
  */
 import type { Inference } from '../../src/schemas.ts';
 import { at, type Context, firstUnits, isHistorical, scanNear, type Sentence, words } from './context.ts';
+import { endsBySentence } from './by-sentence.ts';
 import type { DateEntry } from './editorial.ts';
 
 export interface Publication {
@@ -80,7 +81,8 @@ const MARKER = /(?:(\d{4})年)?(?:(\d{1,2})月)?(\d{1,2})日(?:\s*(?:至|到|—
 /** the same, sticky, tried only at digits (every marker starts with one) */
 const MARKER_AT = new RegExp(MARKER.source, 'uy');
 const DIGITS = firstUnits('0123456789');
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+/** an ASCII digit's unit */
+export const isDigit = (code: number): boolean => code >= 0x30 && code <= 0x39;
 const DAY = words('日');
 /**
  * A marker's first 日 ends at most this many units after its start: 2019年 (5) 10月 (3) 10日 (3).
@@ -91,14 +93,10 @@ const MARKER_SPAN = 11;
 /** Every day marker in sentences about this visit (not in historical sentences). */
 export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
-  // every marker holds 日: only the digits in the 11 units before one can start a marker. The
-  // dictionary pass gives its occurrences as (sentence, end) pairs in reading order: read
-  // sentence by sentence (no list for every sentence of the article, as wordEnds builds)
-  const hits = ctx.found(DAY)[0] ?? [];
-  for (let j = 0; j < hits.length; ) {
-    const s = ctx.sentences[hits[j]!]!;
-    const ends: number[] = [];
-    for (; j < hits.length && hits[j] === s.index; j += 2) ends.push(hits[j + 1]!);
+  // every marker holds 日: only the digits in the 11 units before one can start a marker (only
+  // the sentences holding 日 are read: no list for every sentence of the article, as wordEnds builds)
+  for (const { index, ends } of endsBySentence(ctx.found(DAY)[0])) {
+    const s = ctx.sentences[index]!;
     if (s.kind === 'title' || isHistorical(s)) continue;
     // a marker's first 日 follows a digit: a sentence whose every 日 follows none (日前, 今日) holds no marker
     if (!ends.some((e) => isDigit(s.text.charCodeAt(e - 2)))) continue;

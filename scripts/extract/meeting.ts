@@ -4,7 +4,7 @@
  * article (两省合作发展交流座谈会 → 广东·安徽两省合作发展交流座谈会), its day and where it was held.
  */
 import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, type Sentence, sortPairs, unitTest, words } from './context.ts';
-import type { EventDay } from './dates.ts';
+import { type EventDay, isDigit } from './dates.ts';
 import { hitsInOrder } from './hits.ts';
 import { provinceOf, shortName } from './provinces.ts';
 
@@ -19,7 +19,6 @@ export interface MeetingFacts {
 /** the words a meeting's name ends with, in the order a regular-expression alternation of them would try them */
 const SUFFIXES = words('座谈会', '交流会', '总结会', '联席会议', '推进会', '恳谈会', '洽谈会', '对接会', '峰会', '论坛', '工作会议', '联席会');
 const YEAR_LEAD = /^\d+年(?:度)?/u;
-const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
 /** a character of a meeting's name (one UTF-16 unit), memoised per unit */
 const isNameChar = unitTest(/[\p{Script=Han}·A-Za-z0-9]/u);
 /** a name extends no further left than a word that ends before it: 举行 召开 在 并 了 的 */

@@ -4,9 +4,9 @@
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
 import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, sortUnique, type UnitSet, unitTest, words } from './context.ts';
+import { endsBySentence, matchesAt } from './by-sentence.ts';
 import { hitsInOrder } from './hits.ts';
 import { type Geography, provinceOf } from './provinces.ts';
-import { matchesAt } from './route.ts';
 import { isName, nameAt, provinceInRole, roleMayStart, roleScanner, stripProvince, TITLE_ENDS } from './roles.ts';
 
 export interface Official {
@@ -132,17 +132,23 @@ function listItems(ctx: Context, s: Sentence, from: number, raw: string): string
   return names;
 }
 
-const LISTED = '(?:({P})(?:省|市|自治区)?|(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市))领导([^，,；;。：]+)';
+/** a label that is no province name: 2–3 characters and 省/市, opening the text or a clause */
+const UNNAMED_LABEL = '(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市)';
+/** 领导 and the list */
+const LEADERS_LIST = '领导([^，,；;。：]+)';
+const LISTED = `(?:({P})(?:省|市|自治区)?|${UNNAMED_LABEL})${LEADERS_LIST}`;
 /**
  * LISTED where no province name starts (its first alternative cannot match there): the second
  * alone, without the 70 names' alternation an attempt of LISTED tries first. Its groups are
  * LISTED's second and third.
  */
-const LISTED_UNNAMED = new RegExp('(?<=^|[，,；;。、])(\\p{Script=Han}{2,3})(?:省|市)领导([^，,；;。：]+)', 'uy');
+const LISTED_UNNAMED = new RegExp(UNNAMED_LABEL + LEADERS_LIST, 'uy');
 /** every unit (a listed label may open with any character) */
 const ANY_UNIT: UnitSet = new Int32Array(0x10000 >>> 5).fill(-1);
-/** ，,；;。、: what may come before a label that is not a province name (LISTED's lookbehind) */
-const isLabelMark = (code: number): boolean => code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b || code === 0x3002 || code === 0x3001;
+/** ，,；; (UNLABELLED's lookbehind) */
+const isClauseStart = (code: number): boolean => code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b;
+/** ，,；;。、: what may come before a label that is not a province name (UNNAMED_LABEL's lookbehind) */
+const isLabelMark = (code: number): boolean => isClauseStart(code) || code === 0x3002 || code === 0x3001;
 /** A LISTED label can start at `i`: with a province name, or opening the text or a clause. */
 export function labelMayStart(geo: Geography, text: string, i: number): boolean {
   return i === 0 || isLabelMark(text.charCodeAt(i - 1)) || provinceAt(geo, text, i);
@@ -160,13 +166,12 @@ export function listedOfficials(ctx: Context): Found[] {
   // (LISTED_UNNAMED where no name starts: LISTED's first alternative cannot match there)
   const pick = (t: string, i: number) => (!labelMayStart(ctx.geo, t, i) ? undefined : provinceAt(ctx.geo, t, i) ? re : LISTED_UNNAMED);
   const out: Found[] = [];
-  // the (sentence, end) pairs of 领导, in reading order
-  const leaders = ctx.found(LEADERS)[0] ?? [];
-  for (let j = 0; j < leaders.length; ) {
-    const s = ctx.sentences[leaders[j]!]!;
-    const starts: number[] = [];
-    for (; j < leaders.length && leaders[j] === s.index; j += 2) starts.push(leaders[j + 1]! - 2);
+  // the sentences holding 领导, in reading order, with where it ends there
+  for (const { index, ends } of endsBySentence(ctx.found(LEADERS)[0])) {
+    const s = ctx.sentences[index]!;
     if (isHistorical(s)) continue;
+    // where 领导 starts
+    const starts = ends.map((e) => e - 2);
     for (const m of scanNear(pick, ANY_UNIT, s.text, starts, span)) {
       // LISTED's groups: the province name, else the unknown label, and the list
       const [named, label, list] = m.length === 4 ? [m[1], m[2], m[3]!] : [undefined, m[1], m[2]!];
@@ -179,11 +184,8 @@ export function listedOfficials(ctx: Context): Found[] {
   return out;
 }
 
-const UNLABELLED = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/gu;
-/** the same, sticky: tried only where its lookbehind holds (see clauseStarts) */
-const UNLABELLED_AT = new RegExp(UNLABELLED.source, 'uy');
-/** ，,；; */
-const isClauseStart = (code: number): boolean => code === 0xff0c || code === 0x2c || code === 0xff1b || code === 0x3b;
+/** an unlabelled list (sticky: tried only where its lookbehind holds, see clauseStarts) */
+const UNLABELLED = /(?<=^|[，,；;])((?:\p{Script=Han}{2,4}、)+\p{Script=Han}{2,4}?)(?:出席|参加)/uy;
 
 /** Where a clause starts: 0 and after each ，,；; (the positions UNLABELLED's lookbehind allows), increasing. */
 export function clauseStarts(text: string): number[] {
@@ -206,7 +208,7 @@ export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
     // 、 is frequent: looked for only in the few sentences with 出席 / 参加
     if (!s.text.includes('、') || isHistorical(s)) continue;
     // a list opens a clause: the pattern is tried only there, not at every position
-    for (const m of matchesAt(UNLABELLED_AT, s.text, clauseStarts(s.text))) {
+    for (const m of matchesAt(UNLABELLED, s.text, clauseStarts(s.text))) {
       const index = m.index ?? 0;
       const before = titled.filter((t) => t.sentence === s && t.index < index).at(-1);
       if (!before) continue;

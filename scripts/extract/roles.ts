@@ -61,7 +61,9 @@ const FOLLOWERS = [
   '同志', '致辞', '代表', '首先', '和', '与', '及', '对', '向', '作', '就', '也', '还', '先后', '共同', '带队', '考察',
   '调研', '看望', '会谈', '举行', '召开', '到', '赴', '前往', '进行', '听取', '宣布', '通报', '签署', '的', '出', '见证',
 ];
-const PUNCT = /^[\s，、；。：！？,;:（()“”"]/u;
+/** what may follow a name: the end, one of these (none outside the BMP), or a follower word */
+const PUNCT_CLASS = '[\\s，、；。：！？,;:（()“”"]';
+const PUNCT = new RegExp(`^${PUNCT_CLASS}`, 'u');
 
 export function followsName(rest: string): boolean {
   return rest === '' || PUNCT.test(rest) || FOLLOWERS.some((w) => rest.startsWith(w));
@@ -71,7 +73,7 @@ export function followsName(rest: string): boolean {
 const FOLLOWERS_BY_FIRST = new Map<number, string[]>();
 for (const w of FOLLOWERS) FOLLOWERS_BY_FIRST.set(w.charCodeAt(0), [...(FOLLOWERS_BY_FIRST.get(w.charCodeAt(0)) ?? []), w]);
 /** PUNCT of one unit (none of its characters is outside the BMP), memoised per unit */
-const isPunct = unitTest(/[\s，、；。：！？,;:（()“”"]/u);
+const isPunct = unitTest(new RegExp(PUNCT_CLASS, 'u'));
 
 /** `followsName(text.slice(pos))` without cutting the text: the end, punctuation or a follower word at `pos`. */
 export function followsNameAt(text: string, pos: number): boolean {

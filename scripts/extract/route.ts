@@ -6,6 +6,7 @@
 import { at, type Context, firstUnits, geoRegex, hasUnit, isHistorical, longestNameAt, matches, provinceAt, provinceFirstUnits, provinceLengths, scanNear, type Sentence, type UnitSet, words } from './context.ts';
 import type { EventDay } from './dates.ts';
 import type { MeetingFacts } from './meeting.ts';
+import { endsBySentence, matchesAt } from './by-sentence.ts';
 import { hitsInOrder } from './hits.ts';
 import { DELEGATION, extractKind } from './kind.ts';
 import { provinceOf } from './provinces.ts';
@@ -69,11 +70,8 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   let word: string | undefined;
   let ledWord: string | undefined;
   // the ends of 代表团 in each sentence holding it, from the (sentence, end) pairs of the dictionary pass
-  const hits = ctx.found(DELEGATION)[0] ?? [];
-  for (let j = 0; j < hits.length; ) {
-    const s = ctx.sentences[hits[j]!]!;
-    const ends: number[] = [];
-    for (; j < hits.length && hits[j] === s.index; j += 2) ends.push(hits[j + 1]!);
+  for (const { index, ends } of endsBySentence(ctx.found(DELEGATION)[0])) {
+    const s = ctx.sentences[index]!;
     if (isHistorical(s)) continue;
     for (const m of scanNear(re, first, s.text, ends, span, delegationMayStart)) {
       any = true;
@@ -107,26 +105,6 @@ const IN_PROVINCE = `在(${P})(?:学习)?考察`;
 const UNKNOWN_PROVINCE = /(?:赴|赶赴|前往)(\p{Script=Han}{2,3})省/uy;
 /** 赶 of 赶赴 */
 const GO_HURRIED = 0x8d76;
-
-/**
- * The matches `text.matchAll(re)` gives (`re`: the same pattern, sticky), trying it only at the
- * starts given in increasing order, which must hold every position where a match can start,
- * and resuming after each match as matchAll does. `ahead`: a cheap condition every match at `i`
- * meets, tried before the pattern.
- */
-export function matchesAt(re: RegExp, text: string, starts: readonly number[], ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  let after = 0;
-  for (const i of starts) {
-    if (i < after || (ahead !== undefined && !ahead(text, i))) continue;
-    re.lastIndex = i;
-    const m = re.exec(text);
-    if (m === null) continue;
-    out.push(m);
-    after = i + Math.max(1, m[0].length);
-  }
-  return out;
-}
 
 /** Host provinces in the order the text names them: 赴江苏、上海 / 在重庆学习考察 / 到广州… */
 export function hostProvinces(ctx: Context, visiting: string | null): string[] {

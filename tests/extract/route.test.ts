@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Context, Sentence } from '../../scripts/extract/context.ts';
 import { extractDates } from '../../scripts/extract/dates.ts';
 import { extractMeeting, meetingNames } from '../../scripts/extract/meeting.ts';
-import { extractRoute, hostProvinces, hostsNamed, matchesAt } from '../../scripts/extract/route.ts';
+import { matchesAt } from '../../scripts/extract/by-sentence.ts';
+import { extractRoute, hostProvinces, hostsNamed } from '../../scripts/extract/route.ts';
 import { context, messages } from './helpers.ts';
 
 function route(lines: [Parameters<typeof context>[0][number][0], string][], home: string | null = null) {

@@ -1,0 +1,41 @@
+/**
+ * Reading the dictionary pass's occurrences sentence by sentence, and trying a pattern only at
+ * given positions: shared by the extractors that look only at the few sentences holding their
+ * words (see hits.ts).
+ */
+
+/**
+ * The (sentence, end) pairs of one word (an entry of Context.found, in reading order), grouped:
+ * for each sentence holding the word, in order, its index and the word's ends there (increasing).
+ */
+export function endsBySentence(pairs: readonly number[] | undefined): { index: number; ends: number[] }[] {
+  const out: { index: number; ends: number[] }[] = [];
+  if (pairs === undefined) return out;
+  for (let j = 0; j < pairs.length; ) {
+    const index = pairs[j]!;
+    const ends: number[] = [];
+    for (; j < pairs.length && pairs[j] === index; j += 2) ends.push(pairs[j + 1]!);
+    out.push({ index, ends });
+  }
+  return out;
+}
+
+/**
+ * The matches `text.matchAll(re)` gives (`re`: the same pattern, sticky), trying it only at the
+ * starts given in increasing order, which must hold every position where a match can start,
+ * and resuming after each match as matchAll does. `ahead`: a cheap condition every match at `i`
+ * meets, tried before the pattern.
+ */
+export function matchesAt(re: RegExp, text: string, starts: readonly number[], ahead?: (text: string, i: number) => boolean): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  let after = 0;
+  for (const i of starts) {
+    if (i < after || (ahead !== undefined && !ahead(text, i))) continue;
+    re.lastIndex = i;
+    const m = re.exec(text);
+    if (m === null) continue;
+    out.push(m);
+    after = i + Math.max(1, m[0].length);
+  }
+  return out;
+}
