@@ -3,18 +3,28 @@
  * given positions: shared by the extractors that look only at the few sentences holding their
  * words (see hits.ts).
  */
+import { sortPairs } from './context.ts';
 
 /**
- * The (sentence, end) pairs of one word (an entry of Context.found, in reading order), grouped:
- * for each sentence holding the word, in order, its index and the word's ends there (increasing).
+ * The (sentence, end) pairs of a set of words (Context.found: each word's, in reading order),
+ * grouped: for each sentence holding one of the words, in order, its index and where they end
+ * there (increasing, each once), as Context.wordEnds gives them, without a list for every
+ * sentence of the article.
  */
-export function endsBySentence(pairs: readonly number[] | undefined): { index: number; ends: number[] }[] {
+export function endsBySentence(found: readonly (readonly number[] | undefined)[]): { index: number; ends: number[] }[] {
+  const lists = found.filter((pairs) => pairs !== undefined);
+  // one word's pairs come in reading order already; several are merged
+  let pairs: readonly number[] = lists[0] ?? [];
+  if (lists.length > 1) {
+    const merged = lists.flat();
+    sortPairs(merged);
+    pairs = merged;
+  }
   const out: { index: number; ends: number[] }[] = [];
-  if (pairs === undefined) return out;
   for (let j = 0; j < pairs.length; ) {
     const index = pairs[j]!;
     const ends: number[] = [];
-    for (; j < pairs.length && pairs[j] === index; j += 2) ends.push(pairs[j + 1]!);
+    for (; j < pairs.length && pairs[j] === index; j += 2) if (ends.at(-1) !== pairs[j + 1]) ends.push(pairs[j + 1]!);
     out.push({ index, ends });
   }
   return out;

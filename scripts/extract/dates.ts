@@ -95,7 +95,7 @@ export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
   // every marker holds 日: only the digits in the 11 units before one can start a marker (only
   // the sentences holding 日 are read: no list for every sentence of the article, as wordEnds builds)
-  for (const { index, ends } of endsBySentence(ctx.found(DAY)[0])) {
+  for (const { index, ends } of endsBySentence(ctx.found(DAY))) {
     const s = ctx.sentences[index]!;
     if (s.kind === 'title' || isHistorical(s)) continue;
     // a marker's first 日 follows a digit: a sentence whose every 日 follows none (日前, 今日) holds no marker

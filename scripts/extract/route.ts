@@ -70,7 +70,7 @@ export function visitingProvince(ctx: Context, home: string | null): { id: strin
   let word: string | undefined;
   let ledWord: string | undefined;
   // the ends of 代表团 in each sentence holding it, from the (sentence, end) pairs of the dictionary pass
-  for (const { index, ends } of endsBySentence(ctx.found(DELEGATION)[0])) {
+  for (const { index, ends } of endsBySentence(ctx.found(DELEGATION))) {
     const s = ctx.sentences[index]!;
     if (isHistorical(s)) continue;
     for (const m of scanNear(re, first, s.text, ends, span, delegationMayStart)) {
