@@ -25,7 +25,7 @@ export interface BusinessPerson {
   sentence: Sentence;
 }
 
-/** words looked for in every sentence, found in one pass (Context.found, read with hitsInOrder) */
+/** words looked for in every sentence, found in one pass (Context.found, read with endsBySentence or hitsInOrder) */
 const TITLE_WORDS = words(...TITLE_ENDS);
 const LEADERS = words('领导');
 const ATTENDING = words('出席', '参加');
@@ -196,10 +196,8 @@ export function clauseStarts(text: string): number[] {
 export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
   // every match holds 出席 or 参加: only the sentences holding one, in reading order
-  const attending = hitsInOrder(ctx, ATTENDING);
-  for (let j = 0; j < attending.length; ) {
-    const s = ctx.sentences[attending[j]!]!;
-    while (j < attending.length && attending[j] === s.index) j += 3;
+  for (const { index } of endsBySentence(ctx.found(ATTENDING))) {
+    const s = ctx.sentences[index]!;
     // 、 is frequent: looked for only in the few sentences with 出席 / 参加
     if (!s.text.includes('、') || isHistorical(s)) continue;
     // a list opens a clause: the pattern is tried only there, not at every position
