@@ -5,6 +5,7 @@ import { extractMeeting, meetingNames } from '../../scripts/extract/meeting.ts';
 import { matchesAt } from '../../scripts/extract/by-sentence.ts';
 import { extractRoute, hostProvinces, hostsNamed } from '../../scripts/extract/route.ts';
 import { context, messages } from './helpers.ts';
+import { seeded } from './random.ts';
 
 function route(lines: [Parameters<typeof context>[0][number][0], string][], home: string | null = null) {
   const ctx = context(lines);
@@ -137,11 +138,8 @@ describe('hosts named per sentence', () => {
   it('finds in each sentence the one host that the scan of the whole article (Context.provincesIn, hostNamed) finds there', () => {
     // texts where names touch and overlap (江苏州, 上海南, 山西安徽, 内蒙古自治区), with fillers and sentence ends
     const pieces = ['江苏', '江苏省', '上海', '上海市', '海南', '南京', '安徽', '山西', '陕西', '内蒙古', '内蒙古自治区', '广西壮族自治区', '广西', '江西', '西藏', '浙江', '藏', '州', '市', '的', '，', '。', '！', '”', '考察', '在', 'abc', ' '];
-    let seed = 7;
-    const random = (n: number) => {
-      seed = (seed * 1103515245 + 12345) % 2147483648;
-      return seed % n;
-    };
+    const next = seeded(7);
+    const random = (n: number) => Math.floor(next() * n);
     for (let t = 0; t < 150; t++) {
       const lines: [Parameters<typeof context>[0][number][0], string][] = [];
       for (let l = 0; l < 3; l++) lines.push(['body', Array.from({ length: 12 + random(30) }, () => pieces[random(pieces.length)]).join('')]);
