@@ -12,19 +12,27 @@ import { sortPairs } from './context.ts';
  * sentence of the article.
  */
 export function endsBySentence(found: readonly (readonly number[] | undefined)[]): { index: number; ends: number[] }[] {
-  const lists = found.filter((pairs) => pairs !== undefined);
   // one word's pairs come in reading order already; several are merged
-  let pairs: readonly number[] = lists[0] ?? [];
-  if (lists.length > 1) {
-    const merged = lists.flat();
+  let pairs: readonly number[] | undefined;
+  let merged: number[] | undefined;
+  for (const list of found) {
+    if (list === undefined) continue;
+    if (pairs === undefined) pairs = list;
+    else {
+      if (merged === undefined) merged = pairs.slice();
+      for (let j = 0; j < list.length; j++) merged.push(list[j]!);
+    }
+  }
+  if (merged !== undefined) {
     sortPairs(merged);
     pairs = merged;
   }
   const out: { index: number; ends: number[] }[] = [];
+  if (pairs === undefined) return out;
   for (let j = 0; j < pairs.length; ) {
     const index = pairs[j]!;
-    const ends: number[] = [];
-    for (; j < pairs.length && pairs[j] === index; j += 2) if (ends.at(-1) !== pairs[j + 1]) ends.push(pairs[j + 1]!);
+    const ends: number[] = [pairs[j + 1]!];
+    for (j += 2; j < pairs.length && pairs[j] === index; j += 2) if (pairs[j + 1] !== ends[ends.length - 1]) ends.push(pairs[j + 1]!);
     out.push({ index, ends });
   }
   return out;

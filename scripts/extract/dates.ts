@@ -44,7 +44,7 @@ export interface DateFacts {
   inferences: Inference[];
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
+const pad = (n: number) => (n < 10 && n >= 0 ? `0${n}` : String(n));
 export const isoDate = (y: number, m: number, d: number) => `${y}-${pad(m)}-${pad(d)}`;
 
 /** Publication date and time from the meta lines: `发布时间:2019-05-24`, `新京报2023-04-15 15:32`, `2024年03月01日 06:38`. */
@@ -67,7 +67,8 @@ export function parsePublication(ctx: Context): Publication {
 const DATELINE = /(?:(\d{4})年)?(\d{1,2})月(\d{1,2})日电/u;
 
 export function parseDateline(ctx: Context): { month: number; day: number; sentence: Sentence } | undefined {
-  for (const s of ctx.sentences.slice(0, 3)) {
+  for (let k = 0; k < 3 && k < ctx.sentences.length; k++) {
+    const s = ctx.sentences[k]!;
     // every dateline holds 日电: the pattern runs only where it occurs
     const m = s.text.includes('日电') ? DATELINE.exec(s.text) : null;
     if (m) return { month: Number(m[2]), day: Number(m[3]), sentence: s };

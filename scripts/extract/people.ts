@@ -3,7 +3,7 @@
  * lists (浙江省领导陈金彪、冯飞…; 黄莉新、刘捷…出席 after a named official), and business people
  * (与任正非等企业负责人座谈), who are kept apart from officials.
  */
-import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, type UnitSet, unitTest, words } from './context.ts';
+import { at, type Context, geoRegex, isHistorical, matches, provinceAt, provinceLengths, scanNear, type Sentence, sortUnique, type UnitSet, unitTest, words } from './context.ts';
 import { endsBySentence, matchesAt } from './by-sentence.ts';
 import { hitsInOrder } from './hits.ts';
 import { type Geography, provinceOf } from './provinces.ts';
@@ -75,10 +75,15 @@ export function titledOfficials(ctx: Context, homeProvince: string | null): Foun
   const { re, first, span } = roleScanner(ctx.geo);
   const mayStart = (t: string, i: number) => roleMayStart(ctx.geo, t, i);
   const out: Found[] = [];
-  // where title words end, in the sentences holding one (the others are not looked at)
-  for (const { index, ends } of endsBySentence(ctx.found(TITLE_WORDS))) {
-    const s = ctx.sentences[index]!;
+  // where title words occur, in reading order (the sentences holding none are not looked at)
+  const hits = hitsInOrder(ctx, TITLE_WORDS);
+  for (let j = 0; j < hits.length; ) {
+    const s = ctx.sentences[hits[j]!]!;
+    // where the title words end in this sentence, increasing, each once
+    const ends: number[] = [];
+    for (; j < hits.length && hits[j] === s.index; j += 3) ends.push(hits[j + 1]! + TITLE_WORDS.words[hits[j + 2]!]!.length);
     if (s.kind === 'title' || isHistorical(s)) continue;
+    if (ends.length > 1) sortUnique(ends);
     let previous: string | null | undefined;
     // a title's first part ends with a title word at most `span` units after it starts
     for (const m of scanNear(re, first, s.text, ends, span, mayStart)) {
@@ -196,8 +201,10 @@ export function clauseStarts(text: string): number[] {
 export function unlabelledLists(ctx: Context, titled: Found[]): Found[] {
   const out: Found[] = [];
   // every match holds 出席 or 参加: only the sentences holding one, in reading order
-  for (const { index } of endsBySentence(ctx.found(ATTENDING))) {
-    const s = ctx.sentences[index]!;
+  const attending = hitsInOrder(ctx, ATTENDING);
+  for (let j = 0; j < attending.length; ) {
+    const s = ctx.sentences[attending[j]!]!;
+    while (j < attending.length && attending[j] === s.index) j += 3;
     // 、 is frequent: looked for only in the few sentences with 出席 / 参加
     if (!s.text.includes('、') || isHistorical(s)) continue;
     // a list opens a clause: the pattern is tried only there, not at every position

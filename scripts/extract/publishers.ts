@@ -5,6 +5,7 @@
  */
 import { toSimplified } from '../pipeline/simplify.ts';
 import { type Context, geoRegex, matches } from './context.ts';
+import type { PublisherEntry } from './editorial.ts';
 import { provinceOf } from './provinces.ts';
 
 export interface Publishers {
@@ -25,10 +26,23 @@ export function copyrightLines<T extends { text: string }>(lines: readonly T[]):
   return lines.filter((l) => COPYRIGHT.test(l.text));
 }
 
+/** The names of the publishers (in the order of publishers.yaml) one of whose match strings `text` holds. */
+function knownIn(entries: readonly PublisherEntry[], text: string): string[] {
+  const out: string[] = [];
+  for (const e of entries) {
+    for (const m of e.match) {
+      if (text.includes(m)) {
+        out.push(e.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
 export function extractPublishers(ctx: Context): Publishers {
   const entries = ctx.editorial.publishers;
-  /** the names of the publishers (in the order of publishers.yaml) one of whose match strings `text` holds */
-  const known = (text: string) => entries.filter((e) => e.match.some((m) => text.includes(m))).map((e) => e.name);
+  const known = (text: string) => knownIn(entries, text);
   const page: string[] = [];
   const cited: string[] = [];
   let datelineHome: string | null | undefined;
@@ -51,7 +65,8 @@ export function extractPublishers(ctx: Context): Publishers {
     page.push(...known(ctx.doc.script === 'traditional' ? toSimplified(removed.text) : removed.text));
   }
   // cited in the text: 据《浙江日报》报道, and the dateline (中安在线、中安新闻客户端讯 / 浙江在线重庆10月10日电)
-  for (const s of ctx.sentences.slice(0, 4)) {
+  for (let k = 0; k < 4 && k < ctx.sentences.length; k++) {
+    const s = ctx.sentences[k]!;
     for (const m of s.text.includes('据《') ? matches(CITED, s.text) : []) {
       const hit = known(m[1]!);
       cited.push(...(hit.length ? hit : [m[1]!]));
