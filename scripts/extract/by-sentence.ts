@@ -8,7 +8,7 @@ import { sortPairs } from './context.ts';
 /**
  * The (sentence, end) pairs of a set of words (Context.found: each word's, in reading order),
  * grouped: for each sentence holding one of the words, in order, its index and where they end
- * there (increasing, each once), as Context.wordEnds gives them, without a list for every
+ * there (increasing, each once), as the standalone `wordEnds` (context.ts) finds them, without a list for every
  * sentence of the article.
  */
 export function endsBySentence(found: readonly (readonly number[] | undefined)[]): { index: number; ends: number[] }[] {

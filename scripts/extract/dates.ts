@@ -94,7 +94,7 @@ const MARKER_SPAN = 11;
 export function dayMarkers(ctx: Context): DayMarker[] {
   const out: DayMarker[] = [];
   // every marker holds 日: only the digits in the 11 units before one can start a marker (only
-  // the sentences holding 日 are read: no list for every sentence of the article, as wordEnds builds)
+  // the sentences holding 日 are read: no list for every sentence of the article, as Context.occurrences builds)
   for (const { index, ends } of endsBySentence(ctx.found(DAY))) {
     const s = ctx.sentences[index]!;
     if (s.kind === 'title' || isHistorical(s)) continue;
